@@ -1,0 +1,142 @@
+import { ParseError, WBEMError } from '../cim/errors.js';
+import { CIM_ERR_ACCESS_DENIED } from '../cim/status-codes.js';
+import type { HttpRequestRecord, HttpResponseRecord } from './http-record.js';
+
+/** Location of a client error: the connection, the URL and the HTTP traffic so far. */
+export interface ClientErrorContext {
+  /** Id of the connection that raised the error. */
+  connectionId: string | null;
+  /** Full request URL, such as `http://127.0.0.1:5988/cimom`. */
+  url: string | null;
+  /** The request as sent (credentials redacted), if it was built. */
+  request?: HttpRequestRecord | null;
+  /** The response as far as it was received, if a status line arrived. */
+  response?: HttpResponseRecord | null;
+  /** The underlying error, such as an undici error. */
+  cause?: unknown;
+}
+
+/** Base of errors raised by the HTTP layer of the client. */
+export abstract class ClientError extends WBEMError {
+  readonly connectionId: string | null;
+  readonly url: string | null;
+  readonly request: HttpRequestRecord | null;
+  readonly response: HttpResponseRecord | null;
+
+  constructor(message: string, code: string, context: ClientErrorContext) {
+    super(message, code, { cause: context.cause });
+    this.connectionId = context.connectionId;
+    this.url = context.url;
+    this.request = context.request ?? null;
+    this.response = context.response ?? null;
+  }
+}
+
+/** The server could not be reached, or the connection broke before the response was complete. */
+export class ConnectionError extends ClientError {
+  constructor(message: string, context: ClientErrorContext) {
+    super(message, 'ERR_WBEM_CONNECTION', context);
+  }
+}
+
+/** The operation did not finish within the configured time. */
+export class TimeoutError extends ClientError {
+  /** The time limit that ran out, in milliseconds. */
+  readonly timeout: number;
+
+  constructor(message: string, timeout: number, context: ClientErrorContext) {
+    super(message, 'ERR_WBEM_TIMEOUT', context);
+    this.timeout = timeout;
+  }
+}
+
+/** The caller cancelled the operation through its AbortSignal. */
+export class AbortedError extends ClientError {
+  constructor(message: string, context: ClientErrorContext) {
+    super(message, 'ERR_WBEM_ABORTED', context);
+  }
+}
+
+/** The response body exceeded the configured size limit. */
+export class ResponseSizeError extends ClientError {
+  /** The limit in bytes. */
+  readonly limit: number;
+
+  constructor(message: string, limit: number, context: ClientErrorContext) {
+    super(message, 'ERR_WBEM_RESPONSE_TOO_LARGE', context);
+    this.limit = limit;
+  }
+}
+
+/** The server responded with an HTTP status other than 200 and 401. */
+export class HTTPError extends ClientError {
+  /** HTTP status code, such as 400. */
+  readonly status: number;
+  /** HTTP reason phrase, such as `Bad Request`. */
+  readonly reason: string;
+  /** Value of the `CIMError` header, such as `request-not-valid`; null when absent. */
+  readonly cimError: string | null;
+  /** Percent-decoded `PGErrorDetail` or `CIMErrorDescription` header; null when absent. */
+  readonly cimErrorDetail: string | null;
+
+  constructor(
+    message: string,
+    details: { status: number; reason: string; cimError: string | null; cimErrorDetail: string | null },
+    context: ClientErrorContext,
+  ) {
+    super(message, 'ERR_WBEM_HTTP', context);
+    this.status = details.status;
+    this.reason = details.reason;
+    this.cimError = details.cimError;
+    this.cimErrorDetail = details.cimErrorDetail;
+  }
+}
+
+/** The server rejected the credentials (HTTP 401). */
+export class AuthError extends ClientError {
+  /** Authentication schemes offered in `WWW-Authenticate`, such as `Basic`; empty when none. */
+  readonly schemes: readonly string[];
+  /** The CIM status code this error corresponds to. */
+  readonly statusCode = CIM_ERR_ACCESS_DENIED;
+
+  constructor(message: string, schemes: readonly string[], context: ClientErrorContext) {
+    super(message, 'ERR_WBEM_AUTH', context);
+    this.schemes = schemes;
+  }
+}
+
+/** A response header is missing or has a value the client cannot accept. */
+export class HeaderParseError extends ParseError {
+  readonly connectionId: string | null;
+  readonly url: string | null;
+  readonly request: HttpRequestRecord | null;
+  readonly response: HttpResponseRecord | null;
+  /** Name of the offending header, such as `Content-Type`. */
+  readonly header: string;
+
+  constructor(message: string, header: string, context: ClientErrorContext) {
+    super(message, 'ERR_WBEM_HEADER_PARSE', {
+      rawText: context.response?.body ?? null,
+      cause: context.cause,
+    });
+    this.connectionId = context.connectionId;
+    this.url = context.url;
+    this.request = context.request ?? null;
+    this.response = context.response ?? null;
+    this.header = header;
+  }
+}
+
+/** The server uses a CIM, DTD or protocol version the client does not support. */
+export class VersionError extends ClientError {
+  /** Element attribute or header the version comes from, such as `CIMVERSION`, `DTDVERSION` or `PROTOCOLVERSION`. */
+  readonly versionKind: string;
+  /** The version the server sent. */
+  readonly version: string;
+
+  constructor(message: string, details: { versionKind: string; version: string }, context: ClientErrorContext) {
+    super(message, 'ERR_WBEM_VERSION', context);
+    this.versionKind = details.versionKind;
+    this.version = details.version;
+  }
+}

@@ -1,0 +1,232 @@
+import { Pool, type Dispatcher } from 'undici';
+import { extensionPrefix, flattenHeaders, type HeaderFields } from './cim-headers.js';
+import { Deadline } from './deadline.js';
+import type { ClientErrorContext } from './errors.js';
+import { transportFailure } from './failure.js';
+import { newHttpExchange, REDACTED, type HttpExchange, type HttpRequestRecord } from './http-record.js';
+import { readRejectedBody, rejectionError, responseRejection } from './rejection.js';
+import { ResponseStream } from './response-stream.js';
+
+/** User name and password for HTTP Basic authentication. */
+export interface Credentials {
+  user: string;
+  password: string;
+}
+
+export interface TransportOptions {
+  /** Server URL such as `http://127.0.0.1:5988`; its path, if any, is replaced by `cimomPath`. */
+  url: string;
+  /** Credentials sent with every request (Basic, pre-emptively); null sends none. */
+  credentials?: Credentials | null;
+  /** Time limit of one operation in milliseconds, from sending the request to the end of the body; default 30000. */
+  timeout?: number;
+  /** Maximum response body size in bytes; default 1 GiB. Larger bodies raise ResponseSizeError. */
+  maxResponseBytes?: number;
+  /** Maximum number of sockets kept open to the server; default 4. */
+  connections?: number;
+  /** Id of the connection, copied into every error and record; default a generated one. */
+  connectionId?: string;
+  /** Path of the CIM endpoint; default `/cimom`. */
+  cimomPath?: string;
+}
+
+/** One CIM operation request, built by the operation layer. */
+export interface CIMRequest {
+  /** `CIMMethod` header: the intrinsic operation or the extrinsic method name, ASCII only. */
+  cimMethod: string;
+  /** `CIMObject` header: namespace or object path, sent as given; percent-encode non-ASCII characters. */
+  cimObject: string;
+  /** The CIM-XML request document. */
+  body: string;
+  /** Further headers, such as `Pragma: UpdateExpiredPassword`. */
+  headers?: Readonly<Record<string, string>>;
+  /** Aborts the operation; raises AbortedError. */
+  signal?: AbortSignal;
+  /** Time limit for this request in milliseconds; default the transport's timeout. */
+  timeout?: number;
+  /** Holder that receives the request and response records for recorders. */
+  exchange?: HttpExchange;
+}
+
+/** A fully read 200 response. */
+export interface CollectedResponse {
+  readonly status: number;
+  readonly headers: HeaderFields;
+  readonly trailers: HeaderFields;
+  readonly body: Uint8Array;
+}
+
+export const DEFAULT_TIMEOUT = 30_000;
+export const DEFAULT_MAX_RESPONSE_BYTES = 1024 ** 3;
+
+/** Bytes of a non-200 or rejected response body kept for the error; the rest is dropped. */
+const ERROR_BODY_LIMIT = 1024 * 1024;
+
+const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
+
+let connectionCounter = 0;
+
+/**
+ * Sends CIM-XML requests with `POST` to one WBEM server over a pool of keep-alive
+ * connections (undici `Pool`) and checks the HTTP side of each response.
+ * NOTE: requests always use POST. M-POST with fallback to POST is not implemented;
+ * only the `NN-` prefixes of a server's M-POST style response headers are read.
+ */
+export class WBEMTransport {
+  /** Full URL of the CIM endpoint, such as `http://127.0.0.1:5988/cimom`. */
+  readonly url: string;
+  readonly connectionId: string;
+  readonly timeout: number;
+  readonly maxResponseBytes: number;
+  /** User name of the credentials, or null. The password is kept only inside the private Authorization value. */
+  readonly user: string | null;
+
+  readonly #pool: Pool;
+  readonly #path: string;
+  readonly #authorization: string | null;
+
+  constructor(options: TransportOptions) {
+    const url = parseServerUrl(options.url);
+    this.#path = options.cimomPath ?? '/cimom';
+    this.url = url.origin + this.#path;
+    this.connectionId = options.connectionId ?? `conn-${++connectionCounter}`;
+    this.timeout = positive(options.timeout ?? DEFAULT_TIMEOUT, 'timeout');
+    this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
+    this.user = options.credentials?.user ?? null;
+    this.#authorization = options.credentials ? basicAuthorization(options.credentials) : null;
+
+    this.#pool = new Pool(url.origin, {
+      connections: options.connections ?? 4,
+      headersTimeout: this.timeout,
+      bodyTimeout: this.timeout,
+    });
+  }
+
+  /**
+   * Sends a request and returns the 200 response with its body still to be read. Raises
+   * AuthError for 401, HTTPError for other statuses, HeaderParseError for a response that
+   * is not CIM-XML, and ConnectionError, TimeoutError or AbortedError when the exchange fails.
+   */
+  async stream(request: CIMRequest): Promise<ResponseStream> {
+    const exchange = request.exchange ?? newHttpExchange(false);
+    const headers = this.#requestHeaders(request);
+    const record = this.#requestRecord(headers, request.body);
+    exchange.request = record;
+
+    const timeout = positive(request.timeout ?? this.timeout, 'timeout');
+    const deadline = new Deadline(timeout, request.signal);
+    const context: ClientErrorContext = { connectionId: this.connectionId, url: this.url, request: record };
+
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.#pool.request({
+        path: this.#path,
+        method: 'POST',
+        headers,
+        body: request.body,
+        signal: deadline.signal,
+        headersTimeout: timeout,
+        bodyTimeout: timeout,
+      });
+    } catch (error) {
+      deadline.clear();
+      throw transportFailure(error, deadline, 'response', context);
+    }
+
+    const responseHeaders = Object.freeze(flattenHeaders(response.headers));
+    const prefix = extensionPrefix(responseHeaders);
+    exchange.serverResponseTime = serverResponseTime(responseHeaders);
+    const init = { response, headers: responseHeaders, prefix, deadline, exchange, context, maxBytes: this.maxResponseBytes };
+
+    const rejection = responseRejection(response.statusCode, responseHeaders, prefix);
+    if (rejection) {
+      await readRejectedBody(new ResponseStream({ ...init, maxBytes: ERROR_BODY_LIMIT }));
+      const rejected = { ...context, response: exchange.response };
+      throw rejectionError(rejection, response.statusText, this.user, rejected);
+    }
+    return new ResponseStream(init);
+  }
+
+  /** Sends a request and reads the whole response body; raises as `stream` does, and CIMError from trailers. */
+  async send(request: CIMRequest): Promise<CollectedResponse> {
+    const exchange = request.exchange ?? newHttpExchange(true);
+    const stream = await this.stream({ ...request, exchange });
+    const body = await stream.collect();
+    return { status: stream.status, headers: stream.headers, trailers: stream.trailers, body };
+  }
+
+  /** Closes the pooled connections after running requests have finished. */
+  async close(): Promise<void> {
+    await this.#pool.close();
+  }
+
+  #requestHeaders(request: CIMRequest): Record<string, string> {
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/xml; charset="utf-8"',
+      Accept: 'application/xml, text/xml',
+      TE: 'trailers',
+      CIMOperation: 'MethodCall',
+      CIMMethod: request.cimMethod,
+      CIMObject: request.cimObject,
+      CIMProtocolVersion: '1.0',
+      ...request.headers,
+    };
+    if (this.#authorization !== null) headers['Authorization'] = this.#authorization;
+
+    for (const [name, value] of Object.entries(headers)) {
+      if (!HEADER_VALUE.test(value)) {
+        throw new TypeError(
+          `The ${name} header value ${JSON.stringify(value)} contains characters outside printable ASCII; ` +
+            'percent-encode it as UTF-8 (encodeURIComponent).',
+        );
+      }
+    }
+    return headers;
+  }
+
+  #requestRecord(headers: Record<string, string>, body: string): HttpRequestRecord {
+    const shown = { ...headers };
+    if ('Authorization' in shown) shown['Authorization'] = REDACTED;
+    return Object.freeze({
+      method: 'POST',
+      url: this.url,
+      headers: Object.freeze(shown),
+      body,
+      bodyBytes: Buffer.byteLength(body, 'utf8'),
+    });
+  }
+}
+
+function serverResponseTime(headers: HeaderFields): number | null {
+  const value = headers['wbemserverresponsetime'];
+  if (value === undefined || !/^\s*\d+\s*$/.test(value)) return null;
+  return Number(value);
+}
+
+function basicAuthorization(credentials: Credentials): string {
+  if (credentials.user.includes(':')) {
+    throw new TypeError(`The user name ${JSON.stringify(credentials.user)} contains ":", which HTTP Basic authentication cannot carry.`);
+  }
+  // RFC 7617: user-pass in UTF-8, then base64; btoa would reject non-Latin-1 names.
+  return `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`, 'utf8').toString('base64')}`;
+}
+
+function parseServerUrl(text: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch (error) {
+    throw new TypeError(`The server URL ${JSON.stringify(text)} is not a valid URL; write it as http://host:port.`, { cause: error });
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new TypeError(`The server URL ${JSON.stringify(text)} has the scheme ${url.protocol}; use http: or https:.`);
+  }
+  return url;
+}
+
+function positive(value: number, name: string): number {
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new RangeError(`The option ${name} must be a positive number, not ${value}.`);
+  }
+  return value;
+}
