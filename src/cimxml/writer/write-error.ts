@@ -1,0 +1,15 @@
+import { WBEMError } from '../../cim/errors.js';
+
+/**
+ * A CIM object or request that cannot be written as CIM-XML: a value that does not fit
+ * its CIM type, a character that XML 1.0 cannot carry, or a missing or unknown
+ * operation parameter. `where` names the property, parameter or element concerned.
+ */
+export class CIMXMLWriteError extends WBEMError {
+  readonly where: string | null;
+
+  constructor(message: string, where: string | null = null, options?: { cause?: unknown }) {
+    super(message, 'ERR_CIMXML_WRITE', options);
+    this.where = where;
+  }
+}

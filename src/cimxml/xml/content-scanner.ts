@@ -1,0 +1,396 @@
+import {
+  C_AMP,
+  C_CR,
+  C_LF,
+  C_LT,
+  C_NON_ASCII,
+  C_QUOTE,
+  C_RBRACKET,
+  C_TAB,
+  CONTENT_CLASS,
+  APOS,
+  EQUALS,
+  GT,
+  LF,
+  LT,
+  PLAIN,
+  QUOTE,
+  RBRACKET,
+  SLASH,
+} from './char-classes.js';
+import { describeControl, INCOMPLETE, ScannerBase } from './scanner-base.js';
+import type { XmlHandler, XmlTokenizerOptions } from './tokenizer-options.js';
+import { describeInvalidUtf8, UTF8_INCOMPLETE, utf8SequenceLength } from './utf8.js';
+
+/** Attribute values up to this many bytes go through the string cache. */
+const CACHED_VALUE_LENGTH = 24;
+
+/**
+ * Scanners for the element content: start tags with their attributes, end tags and
+ * character data, with the stack of open elements that checks nesting.
+ */
+export class ContentScanner extends ScannerBase {
+  protected readonly handler: XmlHandler;
+
+  protected readonly openNames: string[] = [];
+  protected readonly openLines: number[] = [];
+  protected readonly openColumns: number[] = [];
+  protected depth = 0;
+  protected rootSeen = false;
+  /** Bytes of the current text node so far, for `maxTextLength`. */
+  protected textLength = 0;
+  /** Value that `scanAttributeValue` last read. */
+  private attributeValue = '';
+
+  constructor(handler: XmlHandler, options?: XmlTokenizerOptions) {
+    super(options);
+    this.handler = handler;
+  }
+
+  /**
+   * Scans character data from `start` up to the next `<` and emits it as one `text` call.
+   * Stops early, before the first byte that needs more input to be understood: part of a
+   * reference, of a UTF-8 sequence, of a possible `]]>`, or a CR that may precede an LF.
+   * Returns the index where it stopped.
+   */
+  protected scanText(bytes: Buffer, start: number, final: boolean): number {
+    const end = bytes.length;
+    let index = start;
+    let runStart = start;
+    let text = '';
+    let nonAscii = false;
+
+    while (index < end) {
+      const byteClass = CONTENT_CLASS[bytes[index]!]!;
+      if (byteClass === PLAIN || byteClass === C_TAB || byteClass === C_QUOTE) {
+        index++;
+        continue;
+      }
+      if (byteClass === C_LT) break;
+
+      if (byteClass === C_NON_ASCII) {
+        const length = utf8SequenceLength(bytes, index, end);
+        if (length > 0) {
+          this.continuationBytes += length - 1;
+          nonAscii = true;
+          index += length;
+          continue;
+        }
+        if (length === UTF8_INCOMPLETE && !final) break;
+        throw this.error(describeInvalidUtf8(bytes, index, end), index);
+      }
+
+      if (byteClass === C_LF) {
+        this.lineEndAt(bytes, index);
+        index++;
+        continue;
+      }
+
+      if (byteClass === C_CR) {
+        if (index + 1 === end && !final) break;
+        text += decode(bytes, runStart, index, nonAscii) + '\n';
+        this.lineEndAt(bytes, index);
+        index += bytes[index + 1] === LF ? 2 : 1;
+        this.lineStart = this.base + index;
+        runStart = index;
+        continue;
+      }
+
+      if (byteClass === C_AMP) {
+        const next = this.scanReference(bytes, index);
+        if (next === INCOMPLETE) {
+          if (final) throw this.error('document ends inside a reference', index);
+          break;
+        }
+        text += decode(bytes, runStart, index, nonAscii) + this.referenceText;
+        index = next;
+        runStart = index;
+        continue;
+      }
+
+      if (byteClass === C_RBRACKET) {
+        if (index + 2 < end) {
+          if (bytes[index + 1] === RBRACKET && bytes[index + 2] === GT) {
+            throw this.error(`']]>' is not allowed in character data; write it as ']]&gt;'`, index);
+          }
+        } else if (!final && (index + 1 === end || bytes[index + 1] === RBRACKET)) {
+          break;
+        }
+        index++;
+        continue;
+      }
+
+      throw this.error(describeControl(bytes[index]!), index);
+    }
+
+    this.textLength += index - start;
+    if (this.textLength > this.limits.maxTextLength) {
+      throw this.error(
+        `text node is longer than the maxTextLength limit of ${this.limits.maxTextLength} bytes; ` +
+          'raise the option if the document is trusted',
+        index,
+      );
+    }
+
+    text += decode(bytes, runStart, index, nonAscii);
+    if (text.length > 0) this.handler.text(text);
+    return index;
+  }
+
+  /** Skips the white space allowed before and after the root element; anything else is an error. */
+  protected skipOutsideText(bytes: Buffer, start: number, final: boolean): number {
+    const end = bytes.length;
+    let index = start;
+
+    while (index < end) {
+      const byte = bytes[index]!;
+      if (byte === LT) break;
+      if (byte === 0x0d && index + 1 === end && !final) break;
+
+      if (byte === LF || byte === 0x0d) {
+        this.lineEndAt(bytes, index);
+      } else if (byte >= 0x80 && utf8SequenceLength(bytes, index, end) <= UTF8_INCOMPLETE) {
+        if (!final && utf8SequenceLength(bytes, index, end) === UTF8_INCOMPLETE) break;
+        throw this.error(describeInvalidUtf8(bytes, index, end), index);
+      } else if (byte !== 0x20 && byte !== 0x09) {
+        const shown = bytes.toString('utf8', index, Math.min(end, index + 20));
+        const where = this.rootSeen ? 'after the end of' : 'before';
+        throw this.error(`text '${shown}' ${where} the root element; a document has exactly one root element`, index);
+      }
+      index++;
+    }
+    return index;
+  }
+
+  /** Scans the start tag or empty-element tag at `start` and emits its events. */
+  protected scanStartTag(bytes: Buffer, start: number): number {
+    const line = this.line;
+    const column = this.columnAt(start);
+
+    const nameEnd = this.scanName(bytes, start + 1);
+    if (nameEnd === INCOMPLETE) return INCOMPLETE;
+    if (nameEnd === start + 1) throw this.invalidCharacter(bytes, start + 1, "after '<'; expected an element name");
+    const name = this.nameAt(bytes, start + 1, nameEnd);
+
+    if (this.rootSeen && this.depth === 0) {
+      throw this.error(`second root element <${name}>; a document has exactly one root element`, start);
+    }
+
+    const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+    const end = this.scanAttributes(bytes, nameEnd, name, attributes);
+    if (end === INCOMPLETE) return INCOMPLETE;
+
+    if (this.depth >= this.limits.maxDepth) {
+      throw this.error(
+        `element <${name}> is nested deeper than the maxDepth limit of ${this.limits.maxDepth}; ` +
+          'raise the option if the document is trusted',
+        start,
+      );
+    }
+
+    this.openNames[this.depth] = name;
+    this.openLines[this.depth] = line;
+    this.openColumns[this.depth] = column;
+    this.depth++;
+    this.rootSeen = true;
+    this.textLength = 0;
+    this.handler.startElement(name, attributes, line, column);
+
+    if (bytes[end - 2] === SLASH) this.closeElement(name);
+    return end;
+  }
+
+  /** Scans attributes up to `>` or `/>`; returns the index after the tag or `INCOMPLETE`. */
+  private scanAttributes(bytes: Buffer, start: number, elementName: string, attributes: Record<string, string>): number {
+    const end = bytes.length;
+    let index = start;
+    let count = 0;
+
+    for (;;) {
+      const afterSpace = this.skipWhitespace(bytes, index);
+      if (afterSpace >= end) return INCOMPLETE;
+
+      const byte = bytes[afterSpace]!;
+      if (byte === GT) return afterSpace + 1;
+      if (byte === SLASH) {
+        if (afterSpace + 1 >= end) return INCOMPLETE;
+        if (bytes[afterSpace + 1] === GT) return afterSpace + 2;
+        throw this.error(`expected '>' after '/' in the tag <${elementName}>`, afterSpace + 1);
+      }
+
+      const nameEnd = this.scanName(bytes, afterSpace);
+      if (nameEnd === INCOMPLETE) return INCOMPLETE;
+      if (nameEnd === afterSpace) throw this.invalidCharacter(bytes, afterSpace, `in the tag <${elementName}>`);
+      if (afterSpace === index) {
+        throw this.error(`missing white space before attribute in the tag <${elementName}>`, afterSpace);
+      }
+      const name = this.nameAt(bytes, afterSpace, nameEnd);
+
+      const valueEnd = this.scanAttribute(bytes, nameEnd, elementName, name);
+      if (valueEnd === INCOMPLETE) return INCOMPLETE;
+
+      if (attributes[name] !== undefined) {
+        throw this.error(`duplicate attribute ${name} in the tag <${elementName}>`, afterSpace);
+      }
+      count++;
+      if (count > this.limits.maxAttributes) {
+        throw this.error(
+          `the tag <${elementName}> has more than the maxAttributes limit of ${this.limits.maxAttributes} attributes; ` +
+            'raise the option if the document is trusted',
+          afterSpace,
+        );
+      }
+      attributes[name] = this.attributeValue;
+      index = valueEnd;
+    }
+  }
+
+  /** Scans `= "value"` after an attribute name; returns the index after the closing quote. */
+  private scanAttribute(bytes: Buffer, start: number, elementName: string, name: string): number {
+    const end = bytes.length;
+
+    let index = this.skipWhitespace(bytes, start);
+    if (index >= end) return INCOMPLETE;
+    if (bytes[index] !== EQUALS) {
+      throw this.error(`attribute ${name} in the tag <${elementName}> has no value; write ${name}="..."`, index);
+    }
+
+    index = this.skipWhitespace(bytes, index + 1);
+    if (index >= end) return INCOMPLETE;
+    const quote = bytes[index]!;
+    if (quote !== QUOTE && quote !== APOS) {
+      throw this.error(`value of attribute ${name} in the tag <${elementName}> must be quoted with " or '`, index);
+    }
+    return this.scanAttributeValue(bytes, index + 1, quote, name);
+  }
+
+  /**
+   * Reads a quoted attribute value into `attributeValue`, resolving references and
+   * normalising white space as XML 1.0 section 3.3.3 requires for undeclared attributes:
+   * each tab, LF, CR or CR LF becomes one space; `&#10;` and other references are kept as written.
+   */
+  private scanAttributeValue(bytes: Buffer, start: number, quote: number, name: string): number {
+    const end = bytes.length;
+    let index = start;
+    let runStart = start;
+    let value = '';
+    let nonAscii = false;
+    let simple = true;
+
+    for (;;) {
+      if (index >= end) {
+        this.checkAttributeLength(index - start, name, start);
+        return INCOMPLETE;
+      }
+
+      const byte = bytes[index]!;
+      const byteClass = CONTENT_CLASS[byte]!;
+      if (byteClass === PLAIN || byteClass === C_RBRACKET) {
+        index++;
+        continue;
+      }
+      if (byteClass === C_QUOTE) {
+        if (byte === quote) break;
+        index++;
+        continue;
+      }
+
+      if (byteClass === C_NON_ASCII) {
+        const length = utf8SequenceLength(bytes, index, end);
+        if (length === UTF8_INCOMPLETE) return INCOMPLETE;
+        if (length < 0) throw this.error(describeInvalidUtf8(bytes, index, end), index);
+        this.continuationBytes += length - 1;
+        nonAscii = true;
+        index += length;
+        continue;
+      }
+
+      if (byteClass === C_AMP) {
+        const next = this.scanReference(bytes, index);
+        if (next === INCOMPLETE) return INCOMPLETE;
+        value += decode(bytes, runStart, index, nonAscii) + this.referenceText;
+        simple = false;
+        index = next;
+        runStart = index;
+        continue;
+      }
+
+      if (byteClass === C_TAB || byteClass === C_LF || byteClass === C_CR) {
+        if (byteClass === C_CR && index + 1 >= end) return INCOMPLETE;
+        value += decode(bytes, runStart, index, nonAscii) + ' ';
+        simple = false;
+        if (byteClass !== C_TAB) this.lineEndAt(bytes, index);
+        index += byteClass === C_CR && bytes[index + 1] === LF ? 2 : 1;
+        if (byteClass === C_CR) this.lineStart = this.base + index;
+        runStart = index;
+        continue;
+      }
+
+      if (byteClass === C_LT) {
+        throw this.error(`'<' is not allowed in the value of attribute ${name}; write it as '&lt;'`, index);
+      }
+      throw this.error(describeControl(byte), index);
+    }
+
+    this.checkAttributeLength(index - start, name, start);
+    if (simple && !nonAscii && index - start <= CACHED_VALUE_LENGTH) {
+      this.attributeValue = this.names.get(bytes, start, index);
+    } else {
+      this.attributeValue = value + decode(bytes, runStart, index, nonAscii);
+    }
+    return index + 1;
+  }
+
+  private checkAttributeLength(length: number, name: string, start: number): void {
+    if (length <= this.limits.maxAttributeLength) return;
+
+    throw this.error(
+      `value of attribute ${name} is longer than the maxAttributeLength limit of ` +
+        `${this.limits.maxAttributeLength} bytes; raise the option if the document is trusted`,
+      start,
+    );
+  }
+
+  /** Scans the end tag at `start` and checks that it closes the innermost open element. */
+  protected scanEndTag(bytes: Buffer, start: number): number {
+    const nameEnd = this.scanName(bytes, start + 2);
+    if (nameEnd === INCOMPLETE) return INCOMPLETE;
+    if (nameEnd === start + 2) throw this.invalidCharacter(bytes, start + 2, "after '</'; expected an element name");
+
+    const close = this.skipWhitespace(bytes, nameEnd);
+    if (close >= bytes.length) return INCOMPLETE;
+    const name = this.nameAt(bytes, start + 2, nameEnd);
+    if (bytes[close] !== GT) throw this.invalidCharacter(bytes, close, `in the end tag </${name}>; expected '>'`);
+
+    if (this.depth === 0) throw this.error(`end tag </${name}> has no matching start tag`, start);
+    const index = this.depth - 1;
+    const open = this.openNames[index]!;
+    if (name !== open) {
+      throw this.error(
+        `end tag </${name}> does not match the start tag <${open}> at line ` +
+          `${this.openLines[index]}, column ${this.openColumns[index]}`,
+        start,
+      );
+    }
+
+    this.closeElement(name);
+    return close + 1;
+  }
+
+  private closeElement(name: string): void {
+    this.depth--;
+    this.textLength = 0;
+    this.handler.endElement(name);
+  }
+
+  private invalidCharacter(bytes: Buffer, index: number, context: string): Error {
+    const byte = bytes[index]!;
+    const shown = byte >= 0x20 && byte < 0x7f ? `'${String.fromCharCode(byte)}'` : `byte 0x${byte.toString(16).toUpperCase()}`;
+    return this.error(`unexpected ${shown} ${context}`, index);
+  }
+}
+
+function decode(bytes: Buffer, start: number, end: number, nonAscii: boolean): string {
+  if (start === end) return '';
+  return bytes.toString(nonAscii ? 'utf8' : 'latin1', start, end);
+}
