@@ -55,6 +55,20 @@ export class CIMXMLParseError extends ParseError {
   }
 }
 
+/** A WBEM URI (DSP0207) or host string that cannot be parsed or has no form for the object. */
+export class WBEMURIError extends WBEMError {
+  /** The URI or host string as the caller passed it. */
+  readonly uri: string;
+  /** 1-based column in `uri` where the problem starts, where known. */
+  readonly column: number | null;
+
+  constructor(message: string, details: { uri: string; column?: number | null; cause?: unknown }) {
+    super(message, 'ERR_WBEM_URI', { cause: details.cause });
+    this.uri = details.uri;
+    this.column = details.column ?? null;
+  }
+}
+
 /** A CIM status code other than success, returned by a WBEM server in an `ERROR` element or trailer. */
 export class CIMError extends WBEMError {
   /** CIM status code, 1 to 29 for the codes DSP0200 defines. */
@@ -116,3 +130,21 @@ const STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = {
   28: 'The WBEM server is shutting down and cannot process the operation.',
   29: 'The query feature is not supported.',
 };
+
+/**
+ * Text that is not a valid CIM datetime of DSP0004. It extends `RangeError` so callers can
+ * treat it as a bad argument; `code` is `ERR_CIM_DATETIME`.
+ */
+export class CIMDateTimeError extends RangeError {
+  readonly code = 'ERR_CIM_DATETIME';
+  /** The rejected datetime text. */
+  readonly value: string;
+
+  constructor(value: string, problem: string) {
+    super(
+      `Invalid CIM datetime ${JSON.stringify(value)}: ${problem}. Expected "yyyymmddhhmmss.mmmmmm+utc" (timestamp) or "ddddddddhhmmss.mmmmmm:000" (interval).`,
+    );
+    this.name = 'CIMDateTimeError';
+    this.value = value;
+  }
+}

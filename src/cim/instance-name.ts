@@ -1,5 +1,11 @@
 import { NocaseMap } from './nocase-map.js';
 import type { KeyBindingValue } from './value.js';
+import { formatInstancePath, type WBEMURIFormat } from './wbem-uri/format.js';
+import { parseInstancePath, type WBEMURIParseOptions } from './wbem-uri/parse.js';
+import { inspect } from 'node:util';
+import { TO_PLAIN_DATA, plainObject, type BigintMode } from './json-data.js';
+import { copyValue } from './value-copy.js';
+import { namesEqual, valuesEqual } from './value-equality.js';
 
 export interface CIMInstanceNameOptions {
   /** Namespace name such as `root/cimv2`, without leading or trailing slashes; null if not set. */
@@ -24,5 +30,63 @@ export class CIMInstanceName {
     this.keybindings = new NocaseMap<KeyBindingValue>(keybindings ?? null);
     this.namespace = options.namespace ?? null;
     this.host = options.host ?? null;
+  }
+
+  /**
+   * Parses a WBEM URI (DSP0207) such as `/root/cimv2:CIM_Foo.Name="a",Id=3` that has
+   * keybindings. The scheme and user information are dropped (`parseWBEMURI` returns the
+   * scheme). Throws `WBEMURIError` for a class path or a malformed URI.
+   */
+  static fromWBEMURI(uri: string, options?: WBEMURIParseOptions): CIMInstanceName {
+    return parseInstancePath(uri, options);
+  }
+
+  /** Formats the path as a WBEM URI; `format` defaults to the DSP0207 standard form. */
+  toWBEMURI(format: WBEMURIFormat = 'standard'): string {
+    return formatInstancePath(this, format);
+  }
+
+  /** Returns the standard WBEM URI. */
+  toString(): string {
+    return this.toWBEMURI();
+  }
+
+  /**
+   * Compares two instance paths: class name, namespace, host and keybinding names
+   * case-insensitively, keybinding values with `valuesEqual` (numbers by value), key order ignored.
+   */
+  equals(other: unknown): boolean {
+    if (!(other instanceof CIMInstanceName)) return false;
+    return (
+      namesEqual(this.className, other.className) &&
+      namesEqual(this.namespace, other.namespace) &&
+      namesEqual(this.host, other.host) &&
+      this.keybindings.equals(other.keybindings, valuesEqual)
+    );
+  }
+
+  /** Copies the path; reference-valued keybindings are copied too. */
+  copy(): CIMInstanceName {
+    return new CIMInstanceName(this.className, this.keybindings.copy(copyValue), {
+      namespace: this.namespace,
+      host: this.host,
+    });
+  }
+
+  /** Returns plain data; uint64 and sint64 keybinding values become decimal strings. */
+  toJSON(): Record<string, unknown> {
+    return this[TO_PLAIN_DATA]('string');
+  }
+
+  [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
+    return plainObject(
+      { className: this.className, keybindings: this.keybindings },
+      { namespace: this.namespace, host: this.host },
+      mode,
+    );
+  }
+
+  [inspect.custom](): string {
+    return `CIMInstanceName(${this.toString()})`;
   }
 }

@@ -3,6 +3,12 @@ import { CIMProperty, qualifierMap } from './property.js';
 import type { CIMInstanceName } from './instance-name.js';
 import type { CIMQualifier } from './qualifier.js';
 import type { CIMInputValue, CIMValue } from './value.js';
+import { inspect, type InspectOptionsStylized } from 'node:util';
+import { TO_PLAIN_DATA, plainObject, type BigintMode } from './json-data.js';
+import type { MOFOptions } from './mof-output/class.js';
+import { formatInstance } from './mof-output/instance.js';
+import { inspectObject } from './object-inspect.js';
+import { namesEqual, valuesEqual } from './value-equality.js';
 
 export interface CIMInstanceOptions {
   /** Properties as CIMProperty objects. */
@@ -53,5 +59,59 @@ export class CIMInstance {
       : new CIMProperty(name, value);
     this.properties.set(name, property);
     return this;
+  }
+
+  /**
+   * Compares class name case-insensitively, then properties and qualifiers in any order,
+   * and the path.
+   */
+  equals(other: unknown): boolean {
+    if (!(other instanceof CIMInstance)) return false;
+    return (
+      namesEqual(this.className, other.className) &&
+      this.properties.equals(other.properties, (a, b) => a.equals(b)) &&
+      this.qualifiers.equals(other.qualifiers, (a, b) => a.equals(b)) &&
+      valuesEqual(this.path, other.path)
+    );
+  }
+
+  /** Copies the instance with all its properties (embedded instances too), qualifiers and path. */
+  copy(): CIMInstance {
+    return new CIMInstance(this.className, {
+      properties: [...this.properties.values()].map((property) => property.copy()),
+      qualifiers: [...this.qualifiers.values()].map((qualifier) => qualifier.copy()),
+      path: this.path?.copy() ?? null,
+    });
+  }
+
+  /** Formats the instance as MOF: `instance of Class { Prop = value; };`. The path is not written. */
+  toMOF(options: MOFOptions = {}): string {
+    return formatInstance(this, options);
+  }
+
+  toString(): string {
+    const path = this.path ? `, path=${this.path.toString()}` : '';
+    return `CIMInstance(${this.className}${path}, properties=${this.properties.size})`;
+  }
+
+  /** Returns plain data; uint64 and sint64 values become decimal strings. */
+  toJSON(): Record<string, unknown> {
+    return this[TO_PLAIN_DATA]('string');
+  }
+
+  [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
+    return plainObject(
+      { className: this.className },
+      { path: this.path, qualifiers: this.qualifiers, properties: this.properties },
+      mode,
+    );
+  }
+
+  /** Shows the property values directly, keyed by property name. */
+  [inspect.custom](depth: number, options: InspectOptionsStylized, inspectValue: typeof inspect): string {
+    const values = new NocaseMap<CIMValue>();
+    for (const [name, property] of this.properties) values.set(name, property.value);
+    const fields = { className: this.className, path: this.path, properties: values, qualifiers: this.qualifiers };
+    return inspectObject('CIMInstance', fields, depth, options, inspectValue);
   }
 }

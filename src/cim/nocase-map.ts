@@ -1,3 +1,5 @@
+import { inspect, type InspectOptionsStylized } from 'node:util';
+
 /**
  * A map whose string keys compare case-insensitively, keep the case they were first
  * set with, and iterate in insertion order. CIM names (properties, keybindings,
@@ -86,5 +88,11 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
 
   toJSON(): Record<string, V> {
     return Object.fromEntries(this.entries());
+  }
+
+  [inspect.custom](depth: number, options: InspectOptionsStylized, inspectValue: typeof inspect): string {
+    if (depth < 0) return options.stylize(`[NocaseMap(${this.size})]`, 'special');
+    const inner = { ...options, depth: options.depth === null || options.depth === undefined ? options.depth : options.depth - 1 };
+    return `NocaseMap(${this.size}) ${inspectValue(Object.fromEntries(this.entries()), inner)}`;
   }
 }

@@ -5,6 +5,14 @@ import { CIMClass } from './class.js';
 import type { CIMQualifier } from './qualifier.js';
 import type { CIMInputValue, CIMValue } from './value.js';
 import { normalizeValue } from './value-normalize.js';
+import { inspect, type InspectOptionsStylized } from 'node:util';
+import { TO_PLAIN_DATA, plainObject, type BigintMode } from './json-data.js';
+import { formatPropertyDeclaration, type MOFOptions } from './mof-output/class.js';
+import { formatPropertyValue } from './mof-output/instance.js';
+import { formatValueInline } from './mof-output/value.js';
+import { inspectObject } from './object-inspect.js';
+import { copyValue } from './value-copy.js';
+import { namesEqual, valuesEqual } from './value-equality.js';
 
 /** Marks a string property, parameter or return value that carries an embedded object. */
 export type EmbeddedObjectKind = 'instance' | 'object';
@@ -52,6 +60,79 @@ export class CIMProperty {
     this.classOrigin = options.classOrigin ?? null;
     this.propagated = options.propagated ?? null;
     this.qualifiers = qualifierMap(options.qualifiers);
+  }
+
+  /**
+   * Compares every attribute: names (property, reference class, class origin)
+   * case-insensitively, the value with `valuesEqual`, and the qualifiers.
+   */
+  equals(other: unknown): boolean {
+    if (!(other instanceof CIMProperty)) return false;
+    return (
+      namesEqual(this.name, other.name) &&
+      this.type === other.type &&
+      this.isArray === other.isArray &&
+      this.arraySize === other.arraySize &&
+      namesEqual(this.referenceClass, other.referenceClass) &&
+      this.embeddedObject === other.embeddedObject &&
+      namesEqual(this.classOrigin, other.classOrigin) &&
+      this.propagated === other.propagated &&
+      valuesEqual(this.value, other.value) &&
+      this.qualifiers.equals(other.qualifiers, (a, b) => a.equals(b))
+    );
+  }
+
+  /** Copies the property, its value (arrays and embedded objects too) and its qualifiers. */
+  copy(): CIMProperty {
+    return new CIMProperty(this.name, copyValue(this.value), {
+      type: this.type,
+      isArray: this.isArray,
+      arraySize: this.arraySize,
+      referenceClass: this.referenceClass,
+      embeddedObject: this.embeddedObject,
+      classOrigin: this.classOrigin,
+      propagated: this.propagated,
+      qualifiers: [...this.qualifiers.values()].map((qualifier) => qualifier.copy()),
+    });
+  }
+
+  /**
+   * Formats the property as MOF: a declaration `[q] type Name = default;` as in a class,
+   * or with `isInstance` an initializer `Name = value;` as in an instance.
+   */
+  toMOF(options: MOFOptions & { isInstance?: boolean } = {}): string {
+    return options.isInstance ? formatPropertyValue(this, options) : formatPropertyDeclaration(this, options);
+  }
+
+  toString(): string {
+    const arraySuffix = this.isArray ? `[${this.arraySize ?? ''}]` : '';
+    return `CIMProperty(${this.name}: ${this.type}${arraySuffix} = ${formatValueInline(this.value, this.type)})`;
+  }
+
+  /** Returns plain data; uint64 and sint64 values become decimal strings. */
+  toJSON(): Record<string, unknown> {
+    return this[TO_PLAIN_DATA]('string');
+  }
+
+  [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
+    return plainObject(
+      { name: this.name, type: this.type, isArray: this.isArray, value: this.value },
+      {
+        arraySize: this.arraySize,
+        referenceClass: this.referenceClass,
+        embeddedObject: this.embeddedObject,
+        classOrigin: this.classOrigin,
+        propagated: this.propagated,
+        qualifiers: this.qualifiers,
+      },
+      mode,
+    );
+  }
+
+  [inspect.custom](depth: number, options: InspectOptionsStylized, inspectValue: typeof inspect): string {
+    const { name, type, isArray, arraySize, referenceClass, embeddedObject, classOrigin, propagated } = this;
+    const fields = { name, type, value: this.value, isArray, arraySize, referenceClass, embeddedObject, classOrigin, propagated, qualifiers: this.qualifiers };
+    return inspectObject('CIMProperty', fields, depth, options, inspectValue);
   }
 }
 

@@ -2,6 +2,15 @@ import type { CIMType } from './cim-type.js';
 import type { QualifierFlavors } from './qualifier.js';
 import type { CIMInputValue, CIMValue } from './value.js';
 import { normalizeValue } from './value-normalize.js';
+import { inspect, type InspectOptionsStylized } from 'node:util';
+import { TO_PLAIN_DATA, plainObject, type BigintMode } from './json-data.js';
+import type { MOFOptions } from './mof-output/class.js';
+import { formatQualifierDeclaration, scopeNames } from './mof-output/qualifier-declaration.js';
+import { formatValueInline } from './mof-output/value.js';
+import { inspectObject } from './object-inspect.js';
+import { flavorsEqual } from './qualifier.js';
+import { copyValue } from './value-copy.js';
+import { namesEqual, valuesEqual } from './value-equality.js';
 
 /** Scopes of a qualifier declaration (`SCOPE` element in CIM-XML, `Scope(...)` in MOF). */
 export interface QualifierScopes {
@@ -52,5 +61,74 @@ export class CIMQualifierDeclaration {
     this.toSubclass = options.toSubclass ?? null;
     this.toInstance = options.toInstance ?? null;
     this.translatable = options.translatable ?? null;
+  }
+
+  /**
+   * Compares name (case-insensitively), type, default value, array shape, flavors and
+   * scopes; `{ class: true }` equals `{ class: true, method: false }`.
+   */
+  equals(other: unknown): boolean {
+    if (!(other instanceof CIMQualifierDeclaration)) return false;
+    return (
+      namesEqual(this.name, other.name) &&
+      this.type === other.type &&
+      this.isArray === other.isArray &&
+      this.arraySize === other.arraySize &&
+      valuesEqual(this.value, other.value) &&
+      flavorsEqual(this, other) &&
+      scopeNames(this.scopes).join() === scopeNames(other.scopes).join()
+    );
+  }
+
+  copy(): CIMQualifierDeclaration {
+    return new CIMQualifierDeclaration(this.name, this.type, {
+      value: copyValue(this.value),
+      isArray: this.isArray,
+      arraySize: this.arraySize,
+      scopes: { ...this.scopes },
+      overridable: this.overridable,
+      toSubclass: this.toSubclass,
+      toInstance: this.toInstance,
+      translatable: this.translatable,
+    });
+  }
+
+  /** Formats the declaration as MOF: `Qualifier Name : type = default, Scope(...), Flavor(...);`. */
+  toMOF(options: MOFOptions = {}): string {
+    return formatQualifierDeclaration(this, options);
+  }
+
+  toString(): string {
+    const arraySuffix = this.isArray ? `[${this.arraySize ?? ''}]` : '';
+    const scopes = scopeNames(this.scopes).join(', ');
+    return `CIMQualifierDeclaration(${this.name}: ${this.type}${arraySuffix} = ${formatValueInline(this.value, this.type)}, scope ${scopes})`;
+  }
+
+  /** Returns plain data; uint64 and sint64 values become decimal strings. */
+  toJSON(): Record<string, unknown> {
+    return this[TO_PLAIN_DATA]('string');
+  }
+
+  [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
+    return plainObject(
+      { name: this.name, type: this.type, isArray: this.isArray, value: this.value, scopes: scopeNames(this.scopes) },
+      {
+        arraySize: this.arraySize,
+        overridable: this.overridable,
+        toSubclass: this.toSubclass,
+        toInstance: this.toInstance,
+        translatable: this.translatable,
+      },
+      mode,
+    );
+  }
+
+  [inspect.custom](depth: number, options: InspectOptionsStylized, inspectValue: typeof inspect): string {
+    const { name, type, isArray, arraySize, overridable, toSubclass, toInstance, translatable } = this;
+    const fields = {
+      name, type, value: this.value, isArray, arraySize,
+      scopes: scopeNames(this.scopes), overridable, toSubclass, toInstance, translatable,
+    };
+    return inspectObject('CIMQualifierDeclaration', fields, depth, options, inspectValue);
   }
 }

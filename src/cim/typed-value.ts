@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { INTEGER_RANGES, type CIMIntegerType, type CIMRealType } from './cim-type.js';
 
 /**
@@ -21,6 +22,12 @@ export abstract class CIMTypedValue<T extends number | bigint | string> {
 
   toJSON(): number | string {
     return typeof this.value === 'bigint' ? this.value.toString() : this.value;
+  }
+
+  /** Shows the wrapper as its constructor call, such as `Uint32(5)` or `Char16('a')`. */
+  [inspect.custom](): string {
+    const text = typeof this.value === 'string' ? `'${this.value}'` : String(this.value);
+    return `${this.constructor.name}(${text})`;
   }
 }
 
