@@ -153,9 +153,9 @@ export class ContentScanner extends ScannerBase {
         if (!final && utf8SequenceLength(bytes, index, end) === UTF8_INCOMPLETE) break;
         throw this.error(describeInvalidUtf8(bytes, index, end), index);
       } else if (byte !== 0x20 && byte !== 0x09) {
-        const shown = bytes.toString('utf8', index, Math.min(end, index + 20));
+        const excerpt = bytes.toString('utf8', index, Math.min(end, index + 20));
         const where = this.rootSeen ? 'after the end of' : 'before';
-        throw this.error(`text '${shown}' ${where} the root element; a document has exactly one root element`, index);
+        throw this.error(`text '${excerpt}' ${where} the root element; a document has exactly one root element`, index);
       }
       index++;
     }
@@ -176,7 +176,9 @@ export class ContentScanner extends ScannerBase {
       throw this.error(`second root element <${name}>; a document has exactly one root element`, start);
     }
 
-    const attributes: Record<string, string> = Object.create(null) as Record<string, string>;
+    // A plain object keeps V8's fast properties, and elements with the same attribute
+    // names share one hidden class; `setAttribute` handles the name `__proto__`.
+    const attributes: Record<string, string> = {};
     const end = this.scanAttributes(bytes, nameEnd, name, attributes);
     if (end === INCOMPLETE) return INCOMPLETE;
 
@@ -229,7 +231,7 @@ export class ContentScanner extends ScannerBase {
       const valueEnd = this.scanAttribute(bytes, nameEnd, elementName, name);
       if (valueEnd === INCOMPLETE) return INCOMPLETE;
 
-      if (attributes[name] !== undefined) {
+      if (attributes[name] !== undefined && Object.hasOwn(attributes, name)) {
         throw this.error(`duplicate attribute ${name} in the tag <${elementName}>`, afterSpace);
       }
       count++;
@@ -240,7 +242,7 @@ export class ContentScanner extends ScannerBase {
           afterSpace,
         );
       }
-      attributes[name] = this.attributeValue;
+      setAttribute(attributes, name, this.attributeValue);
       index = valueEnd;
     }
   }
@@ -265,9 +267,9 @@ export class ContentScanner extends ScannerBase {
   }
 
   /**
-   * Reads a quoted attribute value into `attributeValue`, resolving references and
-   * normalising white space as XML 1.0 section 3.3.3 requires for undeclared attributes:
-   * each tab, LF, CR or CR LF becomes one space; `&#10;` and other references are kept as written.
+   * Reads a quoted attribute value into `attributeValue` and resolves its references.
+   * White space is normalised as XML 1.0 section 3.3.3 requires for undeclared attributes:
+   * each tab, LF, CR or CR LF becomes one space, while `&#10;` and other references keep their character.
    */
   private scanAttributeValue(bytes: Buffer, start: number, quote: number, name: string): number {
     const end = bytes.length;
@@ -359,12 +361,20 @@ export class ContentScanner extends ScannerBase {
 
     const close = this.skipWhitespace(bytes, nameEnd);
     if (close >= bytes.length) return INCOMPLETE;
-    const name = this.nameAt(bytes, start + 2, nameEnd);
-    if (bytes[close] !== GT) throw this.invalidCharacter(bytes, close, `in the end tag </${name}>; expected '>'`);
+    if (bytes[close] !== GT) {
+      const name = this.nameAt(bytes, start + 2, nameEnd);
+      throw this.invalidCharacter(bytes, close, `in the end tag </${name}>; expected '>'`);
+    }
 
-    if (this.depth === 0) throw this.error(`end tag </${name}> has no matching start tag`, start);
     const index = this.depth - 1;
-    const open = this.openNames[index]!;
+    const open = index >= 0 ? this.openNames[index]! : '';
+    if (sameAsciiName(open, bytes, start + 2, nameEnd)) {
+      this.closeElement(open);
+      return close + 1;
+    }
+
+    const name = this.nameAt(bytes, start + 2, nameEnd);
+    if (this.depth === 0) throw this.error(`end tag </${name}> has no matching start tag`, start);
     if (name !== open) {
       throw this.error(
         `end tag </${name}> does not match the start tag <${open}> at line ` +
@@ -385,12 +395,46 @@ export class ContentScanner extends ScannerBase {
 
   private invalidCharacter(bytes: Buffer, index: number, context: string): Error {
     const byte = bytes[index]!;
-    const shown = byte >= 0x20 && byte < 0x7f ? `'${String.fromCharCode(byte)}'` : `byte 0x${byte.toString(16).toUpperCase()}`;
-    return this.error(`unexpected ${shown} ${context}`, index);
+    const excerpt = byte >= 0x20 && byte < 0x7f ? `'${String.fromCharCode(byte)}'` : `byte 0x${byte.toString(16).toUpperCase()}`;
+    return this.error(`unexpected ${excerpt} ${context}`, index);
   }
 }
 
+/** Checks whether `bytes[start..end)` spells `name`. Names with non-ASCII characters never match here and take the slower path. */
+function sameAsciiName(name: string, bytes: Buffer, start: number, end: number): boolean {
+  if (name.length !== end - start) return false;
+  for (let index = 0; index < name.length; index++) {
+    if (name.charCodeAt(index) !== bytes[start + index]) return false;
+  }
+  return true;
+}
+
+function setAttribute(attributes: Record<string, string>, name: string, value: string): void {
+  if (name === '__proto__') {
+    Object.defineProperty(attributes, name, { value, enumerable: true, writable: true, configurable: true });
+  } else {
+    attributes[name] = value;
+  }
+}
+
+/** Single-character strings of the bytes 0 to 127, since one-byte text between tags is common. */
+const ASCII_STRINGS = Array.from({ length: 128 }, (_unused, code) => String.fromCharCode(code));
+
+/**
+ * Decoding methods that Node's Buffer has had since its first releases and that
+ * `Buffer#toString` calls after checking its arguments; @types/node does not declare them.
+ * NOTE: they are undocumented; if a Node release drops them, use `toString(encoding, start, end)`.
+ */
+interface BufferSlices {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+
+/** Decodes validated bytes; `nonAscii` false means every byte is below 0x80. */
 function decode(bytes: Buffer, start: number, end: number, nonAscii: boolean): string {
-  if (start === end) return '';
-  return bytes.toString(nonAscii ? 'utf8' : 'latin1', start, end);
+  const length = end - start;
+  if (length === 0) return '';
+  if (nonAscii) return (bytes as Buffer & BufferSlices).utf8Slice(start, end);
+  if (length === 1) return ASCII_STRINGS[bytes[start]!]!;
+  return (bytes as Buffer & BufferSlices).latin1Slice(start, end);
 }

@@ -99,6 +99,8 @@ function checkXmlDeclaration(scanner: ScannerBase, text: string, start: number):
  * nothing is fetched and no entity is defined. Quoted literals, comments and processing
  * instructions in the internal subset are skipped so that their `>` and `]` do not end it.
  * Returns the index after the closing `>` or `INCOMPLETE`.
+ * NOTE: the declarations inside are not checked for well-formedness, so a malformed internal
+ * subset whose quotes and brackets balance is accepted.
  */
 export function skipDoctype(scanner: ScannerBase, bytes: Buffer, start: number): number {
   const end = bytes.length;

@@ -201,9 +201,9 @@ export class ScannerBase {
   }
 
   private nameTooLong(bytes: Buffer, start: number, end: number): XMLParseError {
-    const shown = bytes.toString('utf8', start, Math.min(end, start + 40));
+    const excerpt = bytes.toString('utf8', start, Math.min(end, start + 40));
     return this.error(
-      `name '${shown}...' is longer than ${this.limits.maxNameLength} bytes; ` +
+      `name '${excerpt}...' is longer than ${this.limits.maxNameLength} bytes; ` +
         'raise the maxNameLength option if the document is trusted',
       start,
     );
@@ -257,13 +257,13 @@ export class ScannerBase {
     if (index === end) return INCOMPLETE;
 
     if (index === digitsStart || bytes[index] !== SEMICOLON) {
-      const shown = bytes.toString('latin1', start, Math.min(index + 1, end));
-      throw this.error(`invalid character reference '${shown}'; expected &#DIGITS; or &#xHEX;`, start);
+      const excerpt = bytes.toString('latin1', start, Math.min(index + 1, end));
+      throw this.error(`invalid character reference '${excerpt}'; expected &#DIGITS; or &#xHEX;`, start);
     }
     if (!isXmlChar(codePoint)) {
-      const shown = bytes.toString('latin1', start, index + 1);
+      const excerpt = bytes.toString('latin1', start, index + 1);
       const target = codePoint > 0x10ffff ? 'a value above U+10FFFF' : formatCodePoint(codePoint);
-      throw this.error(`character reference '${shown}' refers to ${target}, which is not allowed in XML 1.0`, start);
+      throw this.error(`character reference '${excerpt}' refers to ${target}, which is not allowed in XML 1.0`, start);
     }
 
     this.referenceText = String.fromCodePoint(codePoint);

@@ -1,7 +1,7 @@
 /** Receives the events of `XmlTokenizer` in document order. */
 export interface XmlHandler {
   /**
-   * Called for each start tag and empty-element tag. `attributes` holds the normalised
+   * Called for each start tag and empty-element tag. `attributes` contains the normalised
    * values in document order; `line` and `column` are the 1-based position of the `<`,
    * with the column counted in Unicode code points.
    */

@@ -18,8 +18,8 @@ export interface XmlTreeBuilderOptions {
 
 /**
  * Assembles tokenizer events into `XmlElement` trees. Without `streamPath` it keeps the
- * whole document; with it, the children of the element at that path are handed to
- * `onElement` one at a time and dropped, so memory stays bounded by one child.
+ * whole document. With it, the children of the element at that path go to `onElement` one
+ * at a time and are dropped, so memory stays bounded by the largest child.
  */
 export class XmlTreeBuilder implements XmlHandler {
   private readonly streamPath: readonly string[] | null;

@@ -51,12 +51,12 @@ export function utf8SequenceLength(bytes: Uint8Array, start: number, end: number
 /** Describes why the bytes at `start` are rejected, quoting them in hex. */
 export function describeInvalidUtf8(bytes: Uint8Array, start: number, end: number): string {
   const lead = bytes[start]!;
-  const sequenceLength = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-  const shown: string[] = [];
+  const sequenceLength = announcedLength(lead);
+  const excerpt: string[] = [];
   for (let index = start; index < Math.min(end, start + sequenceLength); index++) {
-    shown.push(bytes[index]!.toString(16).toUpperCase().padStart(2, '0'));
+    excerpt.push(bytes[index]!.toString(16).toUpperCase().padStart(2, '0'));
   }
-  const quoted = shown.join(' ');
+  const quoted = excerpt.join(' ');
 
   if (lead === 0xed && start + 1 < end && bytes[start + 1]! >= 0xa0) {
     const codePoint = decodeThreeBytes(bytes, start);
@@ -77,6 +77,14 @@ export function describeInvalidUtf8(bytes: Uint8Array, start: number, end: numbe
   }
 
   return `invalid UTF-8 byte sequence ${quoted}; the body must be valid UTF-8`;
+}
+
+/** Returns the sequence length that a lead byte announces, 1 for a byte that cannot lead. */
+function announcedLength(lead: number): number {
+  if (lead >= 0xf0) return 4;
+  if (lead >= 0xe0) return 3;
+  if (lead >= 0xc0) return 2;
+  return 1;
 }
 
 function decodeThreeBytes(bytes: Uint8Array, start: number): number {

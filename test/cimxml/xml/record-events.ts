@@ -1,3 +1,4 @@
+import type { XMLParseError } from '../../../src/cim/errors.js';
 import { XmlTokenizer, type XmlHandler, type XmlTokenizerOptions } from '../../../src/cimxml/xml/tokenizer.js';
 
 /** Tokenizer events as comparable strings; adjacent text calls are merged. */
@@ -38,4 +39,14 @@ export function tokenize(chunks: readonly Uint8Array[], options?: XmlTokenizerOp
 /** Encodes a test document; `\xNN` escapes written in a latin1 string become raw bytes. */
 export function bytesOf(text: string, encoding: 'utf8' | 'latin1' = 'utf8'): Buffer {
   return Buffer.from(text, encoding);
+}
+
+/** Runs `action` and returns the error it raises; fails when it raises none. */
+export function catchError(action: () => unknown): XMLParseError {
+  try {
+    action();
+  } catch (error) {
+    return error as XMLParseError;
+  }
+  throw new Error('expected an error');
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { XMLParseError } from '../../../src/cim/errors.js';
 import { parseXml } from '../../../src/cimxml/xml/tree.js';
 import { XmlTokenizer } from '../../../src/cimxml/xml/tokenizer.js';
-import { bytesOf, EventRecorder, tokenize } from './record-events.js';
+import { bytesOf, catchError, EventRecorder, tokenize } from './record-events.js';
 
 const WELL_FORMED: [string, string, string[]][] = [
   ['empty element', '<A/>', ['start A [] 1:1', 'end A']],
@@ -156,12 +156,3 @@ describe('tokenizer well-formedness', () => {
     expect(() => tokenizer.write(bytesOf(' '))).toThrow(/already ended/);
   });
 });
-
-function catchError(action: () => unknown): XMLParseError {
-  try {
-    action();
-  } catch (error) {
-    return error as XMLParseError;
-  }
-  throw new Error('expected an error');
-}

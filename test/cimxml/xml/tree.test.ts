@@ -52,7 +52,7 @@ function libxmlAccepts(bytes: Buffer): boolean {
 const acceptedByLibxml = trafficDocuments.filter(([, bytes]) => libxmlAccepts(bytes));
 const rejectedByLibxml = trafficDocuments.filter(([, bytes]) => !libxmlAccepts(bytes));
 
-/** The element as libxml2 sees it, in the shape of `XmlElement` without positions. */
+/** The element as libxml2 reports it, in the shape of `XmlElement` without positions. */
 function fromLibxml(element: libxmljs.Element): unknown {
   const attributes: Record<string, string> = {};
   for (const attribute of element.attrs()) {
@@ -142,8 +142,8 @@ describe('parseXml', () => {
   it.each(elementCases.filter((testCase) => testCase.exp_exc?.includes('XMLParseError')).map((testCase) => [testCase.desc, testCase.xml_str]))(
     'element case %s',
     (_desc, xml) => {
-      // In an embedded instance the ill-formed XML is the escaped text of a VALUE, which the
-      // CIM-XML reader parses in a second pass; the outer document is well-formed.
+      // In an embedded instance the ill-formed XML is the escaped text of a VALUE, and the
+      // CIM-XML reader parses that text in a second pass. The outer document is well-formed.
       if (xml.includes('&lt;')) {
         const value = findElement(parseXml(xml), 'VALUE')!;
         expect(() => parseXml(value.text)).toThrow(XMLParseError);
