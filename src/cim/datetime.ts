@@ -7,7 +7,8 @@ const MAX_INTERVAL_DAYS = 99_999_999n;
 /**
  * A CIM datetime value of DSP0004: a point in time (timestamp) or a duration (interval),
  * always written as 25 characters, possibly with `*` wildcards for reduced precision.
- * Instances are immutable; the text given to the constructor is kept as `text`.
+ * Instances are immutable. The text given to the constructor is kept as `text`, except
+ * that an interval with more than 23 hours or 59 minutes or seconds is normalised.
  */
 export class CIMDateTime {
   readonly text: string;
@@ -33,8 +34,8 @@ export class CIMDateTime {
 
   /** Parses `text`; throws `CIMDateTimeError` (a `RangeError`) naming the invalid field. */
   constructor(text: string) {
-    const fields: DateTimeFields = parseDateTime(text);
-    this.text = text;
+    const fields = normalizeInterval(parseDateTime(text), text);
+    this.text = fields.text;
     this.isInterval = fields.isInterval;
     this.year = fields.year;
     this.month = fields.month;
@@ -83,26 +84,8 @@ export class CIMDateTime {
 
   /** Creates a full-precision interval from a non-negative duration in microseconds. */
   static fromInterval(microseconds: bigint): CIMDateTime {
-    if (microseconds < 0n || microseconds / MICROSECONDS_PER_DAY > MAX_INTERVAL_DAYS) {
-      throw new RangeError(
-        `Interval of ${microseconds} microseconds cannot be a CIM datetime; pass 0 to ${(MAX_INTERVAL_DAYS + 1n) * MICROSECONDS_PER_DAY - 1n}.`,
-      );
-    }
-
-    const days = microseconds / MICROSECONDS_PER_DAY;
-    let rest = microseconds % MICROSECONDS_PER_DAY;
-    const hours = rest / 3_600_000_000n;
-    rest %= 3_600_000_000n;
-    const minutes = rest / 60_000_000n;
-    rest %= 60_000_000n;
-    const seconds = rest / 1_000_000n;
-    const micros = rest % 1_000_000n;
-
-    const text =
-      pad(days, 8) + pad(hours, 2) + pad(minutes, 2) + pad(seconds, 2) + '.' + pad(micros, 6) + ':000';
-    return new CIMDateTime(text);
+    return new CIMDateTime(intervalText(microseconds));
   }
-
   /**
    * Returns the instant of a timestamp as a `Date`. `Date` stores milliseconds, so the last
    * three microsecond digits are dropped; starred fields take their lowest value (month 1,
@@ -171,4 +154,43 @@ export class CIMDateTime {
 
 function pad(value: number | bigint, width: number): string {
   return value.toString().padStart(width, '0');
+}
+
+/** Writes a duration as a normalised DSP0004 interval; rejects negative or too long ones. */
+function intervalText(microseconds: bigint): string {
+  if (microseconds < 0n || microseconds / MICROSECONDS_PER_DAY > MAX_INTERVAL_DAYS) {
+    throw new RangeError(
+      `Interval of ${microseconds} microseconds cannot be a CIM datetime; pass 0 to ${(MAX_INTERVAL_DAYS + 1n) * MICROSECONDS_PER_DAY - 1n}.`,
+    );
+  }
+
+  const days = microseconds / MICROSECONDS_PER_DAY;
+  let rest = microseconds % MICROSECONDS_PER_DAY;
+  const hours = rest / 3_600_000_000n;
+  rest %= 3_600_000_000n;
+  const minutes = rest / 60_000_000n;
+  rest %= 60_000_000n;
+  const seconds = rest / 1_000_000n;
+  const micros = rest % 1_000_000n;
+
+  return pad(days, 8) + pad(hours, 2) + pad(minutes, 2) + pad(seconds, 2) + '.' + pad(micros, 6) + ':000';
+}
+
+/**
+ * Returns the fields of a full-precision interval whose hours, minutes or seconds exceed
+ * their DSP0004 maximum (as some servers send them) rewritten as the same normalised
+ * duration; other values are returned unchanged.
+ */
+function normalizeInterval(fields: DateTimeFields, text: string): DateTimeFields & { text: string } {
+  const overflow = (fields.hour ?? 0) > 23 || (fields.minute ?? 0) > 59 || (fields.second ?? 0) > 59;
+  if (!fields.isInterval || fields.precision !== null || !overflow) return { ...fields, text };
+
+  const microseconds =
+    BigInt(fields.days ?? 0) * MICROSECONDS_PER_DAY +
+    BigInt(fields.hour ?? 0) * 3_600_000_000n +
+    BigInt(fields.minute ?? 0) * 60_000_000n +
+    BigInt(fields.second ?? 0) * 1_000_000n +
+    BigInt(fields.microsecond ?? 0);
+  const normalized = intervalText(microseconds);
+  return { ...parseDateTime(normalized), text: normalized };
 }

@@ -1,6 +1,8 @@
 import { ParseError, WBEMError } from '../cim/errors.js';
 import { CIM_ERR_ACCESS_DENIED } from '../cim/status-codes.js';
 import type { HttpRequestRecord, HttpResponseRecord } from './http-record.js';
+import type { TLSFailureDetails, TLSFailureReason } from './tls/tls-failure.js';
+import type { CertificateSummary } from './tls/certificate-summary.js';
 
 /** Location of a client error: the connection, the URL and the HTTP traffic so far. */
 export interface ClientErrorContext {
@@ -34,8 +36,8 @@ export abstract class ClientError extends WBEMError {
 
 /** The server could not be reached, or the connection broke before the response was complete. */
 export class ConnectionError extends ClientError {
-  constructor(message: string, context: ClientErrorContext) {
-    super(message, 'ERR_WBEM_CONNECTION', context);
+  constructor(message: string, context: ClientErrorContext, code = 'ERR_WBEM_CONNECTION') {
+    super(message, code, context);
   }
 }
 
@@ -99,9 +101,54 @@ export class AuthError extends ClientError {
   /** The CIM status code this error corresponds to. */
   readonly statusCode = CIM_ERR_ACCESS_DENIED;
 
-  constructor(message: string, schemes: readonly string[], context: ClientErrorContext) {
-    super(message, 'ERR_WBEM_AUTH', context);
+  constructor(message: string, schemes: readonly string[], context: ClientErrorContext, code = 'ERR_WBEM_AUTH') {
+    super(message, code, context);
     this.schemes = schemes;
+  }
+}
+
+/**
+ * A certificate check of the TLS connection failed: the server certificate did not
+ * verify, `verifyCallback` rejected it, or the server rejected the client certificate.
+ */
+export class TLSCertificateError extends AuthError {
+  /** The failed check, such as `self-signed` or `hostname-mismatch`. */
+  readonly reason: TLSFailureReason;
+  /** Node.js or OpenSSL error code, such as `DEPTH_ZERO_SELF_SIGNED_CERT`. */
+  readonly tlsCode: string;
+  /** The server certificate, when the handshake delivered one. */
+  readonly certificate: CertificateSummary | null;
+
+  constructor(message: string, details: TLSFailureDetails, context: ClientErrorContext) {
+    super(message, [], context, 'ERR_WBEM_TLS_CERTIFICATE');
+    this.reason = details.reason;
+    this.tlsCode = details.tlsCode;
+    this.certificate = details.certificate;
+  }
+}
+
+/** The TLS handshake failed before a session started: no common protocol version or cipher, or no TLS at all. */
+export class TLSHandshakeError extends ConnectionError {
+  /** The failed check, such as `protocol-version`. */
+  readonly reason: TLSFailureReason;
+  /** Node.js or OpenSSL error code, such as `ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION`. */
+  readonly tlsCode: string;
+
+  constructor(message: string, details: TLSFailureDetails, context: ClientErrorContext) {
+    super(message, context, 'ERR_WBEM_TLS_HANDSHAKE');
+    this.reason = details.reason;
+    this.tlsCode = details.tlsCode;
+  }
+}
+
+/** A TLS option names a file that cannot be read or used, or has a value OpenSSL rejects. */
+export class TLSOptionError extends WBEMError {
+  /** The option, such as `caCerts` or `x509.keyFile`. */
+  readonly option: string;
+
+  constructor(message: string, option: string, cause?: unknown) {
+    super(message, 'ERR_WBEM_TLS_OPTION', { cause });
+    this.option = option;
   }
 }
 

@@ -74,10 +74,12 @@ export function rejectionError(
 }
 
 function authMessage(url: string | null, user: string | null, schemes: readonly string[]): string {
-  if (user === null) {
-    return `The server at ${url} requires authentication (HTTP 401). Pass credentials with a user name and password.`;
-  }
   const offersBasic = schemes.some((scheme) => scheme.toLowerCase() === 'basic');
+  if (user === null) {
+    const offered = schemes.length === 0 ? 'names no authentication scheme' : `offers ${schemes.join(', ')}`;
+    const advice = schemes.length > 0 && !offersBasic ? ' This client supports Basic only.' : ' Pass credentials with a user name and password.';
+    return `The server at ${url} requires authentication (HTTP 401) and ${offered}.${advice}`;
+  }
   if (schemes.length > 0 && !offersBasic) {
     return (
       `The server at ${url} rejected the request of user "${user}" (HTTP 401) and offers only ` +

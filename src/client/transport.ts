@@ -1,23 +1,31 @@
 import { Pool, type Dispatcher } from 'undici';
+import { answersWithBasic, basicAuthorization, type Credentials } from './authentication.js';
 import { extensionPrefix, flattenHeaders, type HeaderFields } from './cim-headers.js';
 import { Deadline } from './deadline.js';
 import type { ClientErrorContext } from './errors.js';
 import { transportFailure } from './failure.js';
 import { newHttpExchange, REDACTED, type HttpExchange, type HttpRequestRecord } from './http-record.js';
-import { readRejectedBody, rejectionError, responseRejection } from './rejection.js';
+import { readRejectedBody, rejectionError, responseRejection, type Rejection } from './rejection.js';
 import { ResponseStream } from './response-stream.js';
+import { TLSConnector } from './tls/tls-connector.js';
+import { tlsFailureError } from './tls/tls-failure.js';
+import { resolveTLSOptions, type TLSOptions, type TLSSettings } from './tls/tls-options.js';
 
-/** User name and password for HTTP Basic authentication. */
-export interface Credentials {
-  user: string;
-  password: string;
-}
+export type { Credentials } from './authentication.js';
 
 export interface TransportOptions {
   /** Server URL such as `http://127.0.0.1:5988`; its path, if any, is replaced by `cimomPath`. */
   url: string;
-  /** Credentials sent with every request (Basic, pre-emptively); null sends none. */
+  /** Credentials for HTTP Basic authentication; null sends none. */
   credentials?: Credentials | null;
+  /**
+   * Whether the credentials go with every request; default true. When false, a request
+   * goes without them, and a 401 offering Basic gets one retry with them. After that
+   * retry succeeds, every request carries them.
+   */
+  preemptiveAuth?: boolean;
+  /** TLS options for an https URL (server verification, client certificate, versions); ignored for http. */
+  tls?: TLSOptions | null;
   /** Time limit of one operation in milliseconds, from sending the request to the end of the body; default 30000. */
   timeout?: number;
   /** Maximum response body size in bytes; default 1 GiB. Larger bodies raise ResponseSizeError. */
@@ -84,6 +92,9 @@ export class WBEMTransport {
   readonly #pool: Pool;
   readonly #path: string;
   readonly #authorization: string | null;
+  /** Whether requests carry the credentials from the first attempt on. */
+  #sendCredentials: boolean;
+  readonly #tls: { settings: TLSSettings; connector: TLSConnector } | null;
 
   constructor(options: TransportOptions) {
     const url = parseServerUrl(options.url);
@@ -94,11 +105,14 @@ export class WBEMTransport {
     this.maxResponseBytes = positive(options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES, 'maxResponseBytes');
     this.user = options.credentials?.user ?? null;
     this.#authorization = options.credentials ? basicAuthorization(options.credentials) : null;
+    this.#sendCredentials = options.preemptiveAuth ?? true;
+    this.#tls = url.protocol === 'https:' ? httpsConnector(options.tls ?? {}) : null;
 
     this.#pool = new Pool(url.origin, {
       connections: options.connections ?? 4,
       headersTimeout: this.timeout,
       bodyTimeout: this.timeout,
+      ...(this.#tls !== null ? { connect: this.#tls.connector.connect } : {}),
     });
   }
 
@@ -109,40 +123,25 @@ export class WBEMTransport {
    */
   async stream(request: CIMRequest): Promise<ResponseStream> {
     const exchange = request.exchange ?? newHttpExchange(false);
-    const headers = this.#requestHeaders(request);
-    const record = this.#requestRecord(headers, request.body);
-    exchange.request = record;
-
     const timeout = positive(request.timeout ?? this.timeout, 'timeout');
-    const deadline = new Deadline(timeout, request.signal);
-    const context: ClientErrorContext = { connectionId: this.connectionId, url: this.url, request: record };
+    const started = performance.now();
 
-    let response: Dispatcher.ResponseData;
-    try {
-      response = await this.#pool.request({
-        path: this.#path,
-        method: 'POST',
-        headers,
-        body: request.body,
-        signal: deadline.signal,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
-      });
-    } catch (error) {
-      deadline.clear();
-      throw transportFailure(error, deadline, 'response', context);
+    const withCredentials = this.#authorization !== null && this.#sendCredentials;
+    let attempt = await this.#attempt(request, exchange, new Deadline(timeout, request.signal), withCredentials);
+
+    // A Basic challenge to a request sent without credentials gets one retry with them, never more.
+    if (this.#authorization !== null && answersWithBasic(attempt.rejection, withCredentials)) {
+      await readRejectedBody(new ResponseStream({ ...attempt.init, maxBytes: ERROR_BODY_LIMIT }));
+      const remaining = Math.max(1, timeout - (performance.now() - started));
+      attempt = await this.#attempt(request, exchange, new Deadline(remaining, request.signal), true);
+      if (attempt.rejection === null) this.#sendCredentials = true;
     }
 
-    const responseHeaders = Object.freeze(flattenHeaders(response.headers));
-    const prefix = extensionPrefix(responseHeaders);
-    exchange.serverResponseTime = serverResponseTime(responseHeaders);
-    const init = { response, headers: responseHeaders, prefix, deadline, exchange, context, maxBytes: this.maxResponseBytes };
-
-    const rejection = responseRejection(response.statusCode, responseHeaders, prefix);
+    const { init, rejection } = attempt;
     if (rejection) {
       await readRejectedBody(new ResponseStream({ ...init, maxBytes: ERROR_BODY_LIMIT }));
-      const rejected = { ...context, response: exchange.response };
-      throw rejectionError(rejection, response.statusText, this.user, rejected);
+      const rejected = { ...init.context, response: exchange.response };
+      throw rejectionError(rejection, init.response.statusText, this.user, rejected);
     }
     return new ResponseStream(init);
   }
@@ -155,12 +154,52 @@ export class WBEMTransport {
     return { status: stream.status, headers: stream.headers, trailers: stream.trailers, body };
   }
 
+  /** Sends the request once and returns the response with the reason it cannot carry a result, if any. */
+  async #attempt(request: CIMRequest, exchange: HttpExchange, deadline: Deadline, withCredentials: boolean): Promise<Attempt> {
+    const headers = this.#requestHeaders(request, withCredentials);
+    const record = this.#requestRecord(headers, request.body);
+    exchange.request = record;
+    exchange.response = null;
+    const context: ClientErrorContext = { connectionId: this.connectionId, url: this.url, request: record };
+
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.#pool.request({
+        path: this.#path,
+        method: 'POST',
+        headers,
+        body: request.body,
+        signal: deadline.signal,
+        headersTimeout: deadline.timeout,
+        bodyTimeout: deadline.timeout,
+      });
+    } catch (error) {
+      deadline.clear();
+      throw this.#failure(error, deadline, context);
+    }
+
+    const responseHeaders = Object.freeze(flattenHeaders(response.headers));
+    const prefix = extensionPrefix(responseHeaders);
+    exchange.serverResponseTime = serverResponseTime(responseHeaders);
+    const init = { response, headers: responseHeaders, prefix, deadline, exchange, context, maxBytes: this.maxResponseBytes };
+    return { init, rejection: responseRejection(response.statusCode, responseHeaders, prefix) };
+  }
+
+  /** Converts an error of undici into a TLS error where TLS failed, else into a transport error. */
+  #failure(error: unknown, deadline: Deadline, context: ClientErrorContext): Error {
+    if (this.#tls !== null && !deadline.timedOut && !deadline.callerAborted) {
+      const tlsError = tlsFailureError(error, this.#tls.connector, this.#tls.settings, context);
+      if (tlsError !== null) return tlsError;
+    }
+    return transportFailure(error, deadline, 'response', context);
+  }
+
   /** Closes the pooled connections after running requests have finished. */
   async close(): Promise<void> {
     await this.#pool.close();
   }
 
-  #requestHeaders(request: CIMRequest): Record<string, string> {
+  #requestHeaders(request: CIMRequest, withCredentials: boolean): Record<string, string> {
     const headers: Record<string, string> = {
       'Content-Type': 'application/xml; charset="utf-8"',
       Accept: 'application/xml, text/xml',
@@ -171,7 +210,7 @@ export class WBEMTransport {
       CIMProtocolVersion: '1.0',
       ...request.headers,
     };
-    if (this.#authorization !== null) headers['Authorization'] = this.#authorization;
+    if (withCredentials && this.#authorization !== null) headers['Authorization'] = this.#authorization;
 
     for (const [name, value] of Object.entries(headers)) {
       if (!HEADER_VALUE.test(value)) {
@@ -197,18 +236,21 @@ export class WBEMTransport {
   }
 }
 
+/** One sent request: what a ResponseStream needs, and why the response cannot carry a result. */
+interface Attempt {
+  readonly init: ConstructorParameters<typeof ResponseStream>[0];
+  readonly rejection: Rejection | null;
+}
+
+function httpsConnector(options: TLSOptions): { settings: TLSSettings; connector: TLSConnector } {
+  const settings = resolveTLSOptions(options);
+  return { settings, connector: new TLSConnector(settings) };
+}
+
 function serverResponseTime(headers: HeaderFields): number | null {
   const value = headers['wbemserverresponsetime'];
   if (value === undefined || !/^\s*\d+\s*$/.test(value)) return null;
   return Number(value);
-}
-
-function basicAuthorization(credentials: Credentials): string {
-  if (credentials.user.includes(':')) {
-    throw new TypeError(`The user name ${JSON.stringify(credentials.user)} contains ":", which HTTP Basic authentication cannot carry.`);
-  }
-  // RFC 7617: user-pass in UTF-8, then base64; btoa would reject non-Latin-1 names.
-  return `Basic ${Buffer.from(`${credentials.user}:${credentials.password}`, 'utf8').toString('base64')}`;
 }
 
 function parseServerUrl(text: string): URL {

@@ -45,7 +45,7 @@ describe('CIMDateTime parse', () => {
     ['20180911244613.128000+000', /hour 24 is out of range/],
     ['20180911126013.128000+000', /minute 60 is out of range/],
     ['20180911124660.128000+000', /second 60 is out of range/],
-    ['00000001240000.000000:000', /hours 24 is out of range/],
+    ['0000000124a000.000000:000', /minutes "a0" is not a number/],
     ['20180911124613.128000:060', /interval must end in ":000"/],
     ['20180911124613.128000*000', /character 22 is "\*"/],
     ['20180911124613,128000+000', /character 15 is ","/],
@@ -177,5 +177,22 @@ describe('CIMDateTime hard-case file', () => {
     } else {
       expect(() => new CIMDateTime(text)).toThrow(CIMDateTimeError);
     }
+  });
+});
+
+describe('interval normalisation', () => {
+  it('rewrites overflowing fields', () => {
+    const interval = new CIMDateTime('00001234567890.123456:000');
+    expect(interval.text).toBe('00001236091930.123456:000');
+  });
+
+  it('keeps the duration', () => {
+    const interval = new CIMDateTime('00001234567890.123456:000');
+    const expected = 1234n * 86_400_000_000n + 56n * 3_600_000_000n + 78n * 60_000_000n + 90_123_456n;
+    expect(interval.toIntervalMicroseconds()).toBe(expected);
+  });
+
+  it('keeps normal intervals unchanged', () => {
+    expect(new CIMDateTime('00000001235959.000001:000').text).toBe('00000001235959.000001:000');
   });
 });

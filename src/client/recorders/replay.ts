@@ -1,0 +1,103 @@
+import { XMLParseError } from '../../cim/errors.js';
+import { compareXmlText, type XmlDifference } from '../../cimxml/compare/xml-diff.js';
+import type { RawRequestOptions, RawResponse } from '../raw-request.js';
+import type { RecordedExchange } from './recorded-exchange.js';
+
+/** What replay needs of a connection: sending a raw request. */
+export interface RawRequestSender {
+  rawRequest(body: string, options?: RawRequestOptions): Promise<RawResponse>;
+}
+
+/** Options of `replayExchanges`. */
+export interface ReplayOptions {
+  /** Cancels the replay between and during requests. */
+  signal?: AbortSignal;
+  /** Most differences listed per exchange; default 50. */
+  maxDifferences?: number;
+  /** Attributes not compared, as `ELEMENT@ATTRIBUTE`; default none. */
+  ignoreAttributes?: readonly string[];
+  /** Called with each result as soon as it is known. */
+  onResult?: (result: ReplayResult) => void;
+}
+
+/** A difference in the HTTP part of a replayed response. */
+export interface HttpDifference {
+  /** `status`, or a header name in lower case such as `cimerror`. */
+  readonly field: string;
+  readonly expected: string | null;
+  readonly actual: string | null;
+}
+
+/** Outcome of re-sending one recorded request. */
+export interface ReplayResult {
+  readonly name: string;
+  /** False when the replayed response differs from the recorded one, or when either could not be compared. */
+  readonly same: boolean;
+  readonly http: readonly HttpDifference[];
+  /** Differences of the response bodies as XML trees, by element path. */
+  readonly xml: readonly XmlDifference[];
+  /** Why the bodies could not be compared as XML (not recorded, not well-formed), or null. */
+  readonly note: string | null;
+  /** The replayed response. */
+  readonly response: RawResponse;
+}
+
+/** HTTP fields compared besides the body: the status and the header that names an HTTP-level CIM error. */
+const COMPARED_HEADERS = ['cimerror'];
+
+/**
+ * Re-sends each recorded request through `connection.rawRequest` (with the recorded CIM
+ * headers) and compares each response with the recorded one: status, `CIMError` header,
+ * and the body as canonical XML trees. Requests are sent one after the other.
+ */
+export async function replayExchanges(
+  connection: RawRequestSender,
+  exchanges: readonly RecordedExchange[],
+  options: ReplayOptions = {},
+): Promise<ReplayResult[]> {
+  const results: ReplayResult[] = [];
+  for (const exchange of exchanges) {
+    options.signal?.throwIfAborted();
+    const response = await connection.rawRequest(exchange.request.body, { headers: exchange.request.headers, signal: options.signal });
+    const result = compareExchange(exchange, response, options);
+    results.push(result);
+    options.onResult?.(result);
+  }
+  return results;
+}
+
+function compareExchange(exchange: RecordedExchange, response: RawResponse, options: ReplayOptions): ReplayResult {
+  const recorded = exchange.response;
+  const base = { name: exchange.name, response };
+  if (recorded === null) return { ...base, same: false, http: [], xml: [], note: 'no response was recorded for this request' };
+
+  const http: HttpDifference[] = [];
+  if (recorded.status !== null && recorded.status !== response.status) {
+    http.push({ field: 'status', expected: String(recorded.status), actual: String(response.status) });
+  }
+  for (const name of COMPARED_HEADERS) {
+    const before = headerValue(recorded.headers, name);
+    const after = headerValue(response.headers, name);
+    if (before !== after) http.push({ field: name, expected: before, actual: after });
+  }
+
+  const { xml, note } = compareBodies(recorded.body, response.body, options);
+  return { ...base, same: http.length === 0 && xml.length === 0 && note === null, http, xml, note };
+}
+
+function compareBodies(recorded: string, replayed: string, options: ReplayOptions): { xml: XmlDifference[]; note: string | null } {
+  if (recorded.trim() === '' && replayed.trim() === '') return { xml: [], note: null };
+  try {
+    const compareOptions = { maxDifferences: options.maxDifferences ?? 50, ignoreAttributes: options.ignoreAttributes ?? [] };
+    return { xml: compareXmlText(recorded, replayed, compareOptions), note: null };
+  } catch (error) {
+    if (!(error instanceof XMLParseError)) throw error;
+    if (recorded === replayed) return { xml: [], note: null };
+    return { xml: [], note: `the bodies differ and cannot be compared as XML: ${error.message}` };
+  }
+}
+
+function headerValue(headers: Readonly<Record<string, string>>, name: string): string | null {
+  const key = Object.keys(headers).find((header) => header.toLowerCase() === name || header.toLowerCase().endsWith(`-${name}`));
+  return key === undefined ? null : (headers[key] as string);
+}

@@ -1,0 +1,147 @@
+// The public API of wbemshell, listed name by name. The shell uses only what is here.
+
+import './cimxml/object-methods.js';
+
+// CIM data types and values
+export {
+  CIM_TYPES,
+  INTEGER_TYPES,
+  REAL_TYPES,
+  INTEGER_RANGES,
+  isCIMType,
+  isIntegerType,
+  isRealType,
+  type CIMType,
+  type CIMIntegerType,
+  type CIMRealType,
+} from './cim/cim-type.js';
+export {
+  CIMTypedValue,
+  CIMInteger,
+  Uint8,
+  Sint8,
+  Uint16,
+  Sint16,
+  Uint32,
+  Sint32,
+  Uint64,
+  Sint64,
+  Real32,
+  Real64,
+  Char16,
+  type CIMIntegerValue,
+  type CIMTypedScalar,
+} from './cim/typed-value.js';
+export { CIMDateTime } from './cim/datetime.js';
+export { NocaseMap } from './cim/nocase-map.js';
+export type {
+  CIMScalar,
+  CIMValue,
+  CIMInputScalar,
+  CIMInputValue,
+  KeyBindingValue,
+} from './cim/value.js';
+export { formatReal } from './cim/real-format.js';
+export { toJSONText } from './cim/json-output.js';
+
+// CIM objects
+export { CIMInstanceName, type CIMInstanceNameOptions } from './cim/instance-name.js';
+export { CIMClassName } from './cim/class-name.js';
+export { CIMInstance, type CIMInstanceOptions } from './cim/instance.js';
+export { CIMClass, type CIMClassOptions } from './cim/class.js';
+export { CIMProperty, type CIMPropertyOptions, type EmbeddedObjectKind } from './cim/property.js';
+export { CIMMethod, type CIMMethodOptions } from './cim/method.js';
+export { CIMParameter, type CIMParameterOptions } from './cim/parameter.js';
+export { CIMQualifier, type CIMQualifierOptions, type QualifierFlavors } from './cim/qualifier.js';
+export {
+  CIMQualifierDeclaration,
+  type CIMQualifierDeclarationOptions,
+  type QualifierScopes,
+} from './cim/qualifier-declaration.js';
+
+// WBEM URIs (DSP0207)
+export {
+  parseWBEMURI,
+  type WBEMURIParseOptions,
+  type ParsedWBEMURI,
+  type KeyTypeLookup,
+} from './cim/wbem-uri/parse.js';
+export { type WBEMURIFormat } from './cim/wbem-uri/format.js';
+export { parseHost, formatHost, type HostParts } from './cim/wbem-uri/host.js';
+export { normalizeNamespace } from './cim/wbem-uri/namespace.js';
+
+// Status codes and errors
+export * from './cim/status-codes.js';
+export {
+  WBEMError,
+  ParseError,
+  XMLParseError,
+  CIMXMLParseError,
+  WBEMURIError,
+  CIMError,
+  CIMDateTimeError,
+} from './cim/errors.js';
+
+// CIM-XML
+export {
+  toCIMXML,
+  toCIMXMLString,
+  toCIMObject,
+  readResponse,
+  readRequest,
+  CIMXMLWriteError,
+  CIMXMLValueError,
+  CIMXMLVersionError,
+  type ToCIMXMLOptions,
+  type CIMXMLWritable,
+  type ReadResponseOptions,
+  type ResponseMessage,
+  type RequestMessage,
+  type ParseWarning,
+  type ParseWarningCode,
+  type XmlElement,
+} from './cimxml/index.js';
+
+// Client
+export {
+  ClientError,
+  ConnectionError,
+  TimeoutError,
+  AbortedError,
+  ResponseSizeError,
+  HTTPError,
+  AuthError,
+  HeaderParseError,
+  VersionError,
+  TLSCertificateError,
+  TLSHandshakeError,
+  TLSOptionError,
+} from './client/errors.js';
+export { type Credentials } from './client/transport.js';
+export { DEFAULT_CA_CERT_PATHS } from './client/tls/ca-certs.js';
+export type { TLSOptions, VerifyCallback } from './client/tls/tls-options.js';
+export type { TLSFailureReason, TLSFailureDetails } from './client/tls/tls-failure.js';
+export type { CertificateSummary } from './client/tls/certificate-summary.js';
+export { Statistics, type OperationStatistic, type MinAvgMax } from './client/statistics.js';
+export {
+  type OperationRecord,
+  type OperationRecorder,
+  type OperationTimings,
+  type ConnectionInfo,
+} from './client/recorders/operation-record.js';
+export { MemoryRecorder, type RecordListener } from './client/recorders/memory-recorder.js';
+export { LogOperationRecorder, type LogRecorderOptions } from './client/recorders/log-recorder.js';
+export { TestClientRecorder } from './client/recorders/test-client-recorder.js';
+export type { HttpRequestRecord, HttpResponseRecord } from './client/http-record.js';
+
+// Connection (listed here for the shell until src/client/index.ts lists the client's names)
+export { WBEMConnection, type ClassNameInput } from './client/connection.js';
+export type { WBEMConnectionOptions, X509Options } from './client/connection-options.js';
+export type { MethodResult } from './client/operations/methods.js';
+export type { UsePull } from './client/operations/iteration.js';
+
+// MOF output and compiler
+export { formatValueInline } from './cim/mof-output/value.js';
+export { MOFCompiler, type MOFCompilerOptions, type MOFCompileResult } from './mof/compiler.js';
+export { MOFCompileError, type MOFWarning } from './mof/errors.js';
+export type { MOFTarget } from './mof/target.js';
