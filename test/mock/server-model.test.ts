@@ -59,7 +59,7 @@ async function callMethod(objectXml: string, cimObject: string, method: string, 
   return readResponse(result.body).response as OperationResponse;
 }
 
-const LOCAL_NS = '<LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="cimv2"/></LOCALNAMESPACEPATH>';
+const LOCAL_NS = '<LOCALNAMESPACEPATH><NAMESPACE NAME="root"></NAMESPACE><NAMESPACE NAME="cimv2"></NAMESPACE></LOCALNAMESPACEPATH>';
 const keyText = (keys: Record<string, string>) =>
   Object.entries(keys)
     .map(([name, value]) => `${name}="${value}"`)
@@ -135,7 +135,7 @@ describe('built-in model', () => {
   });
 
   it('creates a process with a static method', async () => {
-    const target = `<LOCALCLASSPATH>${LOCAL_NS}<CLASSNAME NAME="WBEMShell_Process"/></LOCALCLASSPATH>`;
+    const target = `<LOCALCLASSPATH>${LOCAL_NS}<CLASSNAME NAME="WBEMShell_Process"></CLASSNAME></LOCALCLASSPATH>`;
     const response = await callMethod(target, 'root/cimv2:WBEMShell_Process', 'Create', { CommandLine: 'sleep 60' });
     expect(response.returnValue?.value).toBe(0);
     const created = response.outputParameters.find((parameter) => parameter.name === 'Process')?.value as CIMInstanceName;

@@ -16,7 +16,11 @@ export interface XmlSink {
   end(name: string): void;
 }
 
-/** Builds XML text. Empty elements are written as `<NAME/>`; `text('')` forces `<NAME></NAME>`. */
+/**
+ * Builds XML text. Empty elements are written with an end tag (`<NAME></NAME>`), not as
+ * `<NAME/>`: the XML means the same, but the CIM-XML parser of SBLIM wbemcli 1.6 accepts
+ * only the long form, which is also what SFCB and OpenPegasus write.
+ */
 export class TextSink implements XmlSink {
   #out = '';
   #startTagOpen = false;
@@ -41,7 +45,7 @@ export class TextSink implements XmlSink {
 
   end(name: string): void {
     if (this.#startTagOpen) {
-      this.#out += '/>';
+      this.#out += '></' + name + '>';
       this.#startTagOpen = false;
     } else {
       this.#out += '</' + name + '>';

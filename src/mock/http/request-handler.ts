@@ -10,7 +10,6 @@ import { checkBasicAuth, type BasicAuthCredentials } from './basic-auth.js';
 import { CIMHeaders, checkHeadersMatchBody, checkOperationHeaders } from './cim-headers.js';
 import { parseRequest } from './parse-request.js';
 import { readBody } from './read-body.js';
-import { expandEmptyElements } from './end-tags.js';
 import { HTTPRejection } from './rejection.js';
 import { sendRejection, sendReply, type OperationReply } from './respond.js';
 
@@ -76,18 +75,18 @@ async function runOperation(context: DispatchContext, operation: OperationReques
   try {
     if (operation.intrinsic) {
       const outcome = runIntrinsic(context, operation.name, operation.intrinsicParameters);
-      const chunks = [...intrinsicResponseChunks(messageId, outcome.operation, outcome.result)].map(expandEmptyElements);
+      const chunks = [...intrinsicResponseChunks(messageId, outcome.operation, outcome.result)];
       return { chunks, statusCode: 0, statusDescription: null };
     }
     const result = await runMethod(context.repository, operation.namespace, operation.target!, operation.name, operation.parameters);
-    return { chunks: [expandEmptyElements(methodResponse(messageId, operation.name, result))], statusCode: 0, statusDescription: null };
+    return { chunks: [methodResponse(messageId, operation.name, result)], statusCode: 0, statusDescription: null };
   } catch (error) {
     const cimError =
       error instanceof CIMError ? error : new CIMError(CIM_ERR_FAILED, `The operation failed: ${(error as Error).message}`, { cause: error });
     const text = operation.intrinsic
       ? intrinsicErrorResponse(messageId, operation.name, cimError)
       : methodErrorResponse(messageId, operation.name, cimError);
-    return { chunks: [expandEmptyElements(text)], statusCode: cimError.statusCode, statusDescription: cimError.statusDescription };
+    return { chunks: [text], statusCode: cimError.statusCode, statusDescription: cimError.statusDescription };
   }
 }
 

@@ -6,11 +6,18 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export const referenceDir = path.resolve(repoRoot, '..', 'shared', 'reference');
 const dtdPath = path.join(referenceDir, 'cim-xml', 'DSP0203_2.4.0.dtd');
 
-/** Removes whitespace between tags and the XML declaration, for golden comparisons. */
+// An empty-element tag; attribute values are quoted, so a `>` inside them does not end it.
+const EMPTY_ELEMENT_TAG = /<([A-Za-z][\w.]*)((?:\s+[^\s=/>]+="[^"]*")*)\s*\/>/g;
+
+/**
+ * Removes whitespace between tags and the XML declaration, and writes empty-element tags
+ * with an end tag as the writer does, for golden comparisons.
+ */
 export function normalizeXml(text: string): string {
   return text
     .replace(/^<\?xml[^>]*\?>\s*/, '')
     .replace(/>\s+</g, '><')
+    .replace(EMPTY_ELEMENT_TAG, '<$1$2></$1>')
     .trim();
 }
 

@@ -14,7 +14,7 @@ import { Char16, Real32, Sint64, Uint16, Uint32, Uint64, Uint8 } from '../../../
 import { serializeElement, toCIMXML, toCIMXMLString, type CIMXMLWritable } from '../../../src/cimxml/writer/index.js';
 import { dtdErrors, normalizeXml } from './helpers.js';
 
-const NS = '<LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="cimv2"/></LOCALNAMESPACEPATH>';
+const NS = '<LOCALNAMESPACEPATH><NAMESPACE NAME="root"></NAMESPACE><NAMESPACE NAME="cimv2"></NAMESPACE></LOCALNAMESPACEPATH>';
 const NSPATH = `<NAMESPACEPATH><HOST>cimhost.example:5989</HOST>${NS}</NAMESPACEPATH>`;
 const FOO_NAME =
   '<INSTANCENAME CLASSNAME="CIM_Foo"><KEYBINDING NAME="Name"><KEYVALUE VALUETYPE="string" TYPE="string">a</KEYVALUE></KEYBINDING></INSTANCENAME>';
@@ -33,16 +33,16 @@ const cases: Array<[string, CIMXMLWritable, string]> = [
     fooPath({ namespace: 'root/cimv2', host: 'cimhost.example:5989' }),
     `<INSTANCEPATH>${NSPATH}${FOO_NAME}</INSTANCEPATH>`,
   ],
-  ['CLASSNAME', new CIMClassName('CIM_Foo'), '<CLASSNAME NAME="CIM_Foo"/>'],
+  ['CLASSNAME', new CIMClassName('CIM_Foo'), '<CLASSNAME NAME="CIM_Foo"></CLASSNAME>'],
   [
     'LOCALCLASSPATH',
     new CIMClassName('CIM_Foo', { namespace: 'root/cimv2' }),
-    `<LOCALCLASSPATH>${NS}<CLASSNAME NAME="CIM_Foo"/></LOCALCLASSPATH>`,
+    `<LOCALCLASSPATH>${NS}<CLASSNAME NAME="CIM_Foo"></CLASSNAME></LOCALCLASSPATH>`,
   ],
   [
     'CLASSPATH',
     new CIMClassName('CIM_Foo', { namespace: 'root/cimv2', host: 'cimhost.example:5989' }),
-    `<CLASSPATH>${NSPATH}<CLASSNAME NAME="CIM_Foo"/></CLASSPATH>`,
+    `<CLASSPATH>${NSPATH}<CLASSNAME NAME="CIM_Foo"></CLASSNAME></CLASSPATH>`,
   ],
   [
     'KEYVALUE types',
@@ -93,14 +93,14 @@ const cases: Array<[string, CIMXMLWritable, string]> = [
     '<PROPERTY NAME="Id" TYPE="uint32" CLASSORIGIN="CIM_Foo" PROPAGATED="true">' +
       '<QUALIFIER NAME="Key" TYPE="boolean" OVERRIDABLE="false"><VALUE>TRUE</VALUE></QUALIFIER><VALUE>5</VALUE></PROPERTY>',
   ],
-  ['PROPERTY NULL', new CIMProperty('S', null, { type: 'string' }), '<PROPERTY NAME="S" TYPE="string"/>'],
+  ['PROPERTY NULL', new CIMProperty('S', null, { type: 'string' }), '<PROPERTY NAME="S" TYPE="string"></PROPERTY>'],
   ['PROPERTY empty string', new CIMProperty('S', ''), '<PROPERTY NAME="S" TYPE="string"><VALUE></VALUE></PROPERTY>'],
   [
     'PROPERTY.ARRAY with NULL',
     new CIMProperty('A', [new Uint8(1), null, new Uint8(3)], { arraySize: 3 }),
-    '<PROPERTY.ARRAY NAME="A" TYPE="uint8" ARRAYSIZE="3"><VALUE.ARRAY><VALUE>1</VALUE><VALUE.NULL/><VALUE>3</VALUE></VALUE.ARRAY></PROPERTY.ARRAY>',
+    '<PROPERTY.ARRAY NAME="A" TYPE="uint8" ARRAYSIZE="3"><VALUE.ARRAY><VALUE>1</VALUE><VALUE.NULL></VALUE.NULL><VALUE>3</VALUE></VALUE.ARRAY></PROPERTY.ARRAY>',
   ],
-  ['PROPERTY.ARRAY empty', new CIMProperty('A', [], { type: 'string' }), '<PROPERTY.ARRAY NAME="A" TYPE="string"><VALUE.ARRAY/></PROPERTY.ARRAY>'],
+  ['PROPERTY.ARRAY empty', new CIMProperty('A', [], { type: 'string' }), '<PROPERTY.ARRAY NAME="A" TYPE="string"><VALUE.ARRAY></VALUE.ARRAY></PROPERTY.ARRAY>'],
   [
     'PROPERTY.REFERENCE',
     new CIMProperty('Dependent', fooPath(), { referenceClass: 'CIM_Foo' }),
@@ -124,9 +124,9 @@ const cases: Array<[string, CIMXMLWritable, string]> = [
     }),
     '<METHOD NAME="Start" TYPE="uint32" CLASSORIGIN="CIM_Foo">' +
       '<PARAMETER NAME="Timeout" TYPE="uint32"><QUALIFIER NAME="In" TYPE="boolean"><VALUE>TRUE</VALUE></QUALIFIER></PARAMETER>' +
-      '<PARAMETER.ARRAY NAME="Names" TYPE="string" ARRAYSIZE="4"/>' +
-      '<PARAMETER.REFERENCE NAME="Job" REFERENCECLASS="CIM_Job"/>' +
-      '<PARAMETER.REFARRAY NAME="Jobs" REFERENCECLASS="CIM_Job"/>' +
+      '<PARAMETER.ARRAY NAME="Names" TYPE="string" ARRAYSIZE="4"></PARAMETER.ARRAY>' +
+      '<PARAMETER.REFERENCE NAME="Job" REFERENCECLASS="CIM_Job"></PARAMETER.REFERENCE>' +
+      '<PARAMETER.REFARRAY NAME="Jobs" REFERENCECLASS="CIM_Job"></PARAMETER.REFARRAY>' +
       '</METHOD>',
   ],
   [
@@ -138,7 +138,7 @@ const cases: Array<[string, CIMXMLWritable, string]> = [
       methods: [new CIMMethod('Stop', null)],
     }),
     '<CLASS NAME="CIM_Foo" SUPERCLASS="CIM_Base"><QUALIFIER NAME="Description" TYPE="string"><VALUE>A class</VALUE></QUALIFIER>' +
-      '<PROPERTY NAME="Name" TYPE="string"/><METHOD NAME="Stop"/></CLASS>',
+      '<PROPERTY NAME="Name" TYPE="string"></PROPERTY><METHOD NAME="Stop"></METHOD></CLASS>',
   ],
   [
     'QUALIFIER array flavors',
@@ -154,29 +154,29 @@ const cases: Array<[string, CIMXMLWritable, string]> = [
       overridable: false,
     }),
     '<QUALIFIER.DECLARATION NAME="Key" TYPE="boolean" ISARRAY="false" OVERRIDABLE="false">' +
-      '<SCOPE REFERENCE="true" PROPERTY="true"/><VALUE>FALSE</VALUE></QUALIFIER.DECLARATION>',
+      '<SCOPE REFERENCE="true" PROPERTY="true"></SCOPE><VALUE>FALSE</VALUE></QUALIFIER.DECLARATION>',
   ],
   [
     'QUALIFIER.DECLARATION any scope',
     new CIMQualifierDeclaration('Description', 'string', { scopes: { any: true }, translatable: true }),
     '<QUALIFIER.DECLARATION NAME="Description" TYPE="string" ISARRAY="false" TRANSLATABLE="true">' +
-      '<SCOPE CLASS="true" ASSOCIATION="true" REFERENCE="true" PROPERTY="true" METHOD="true" PARAMETER="true" INDICATION="true"/>' +
+      '<SCOPE CLASS="true" ASSOCIATION="true" REFERENCE="true" PROPERTY="true" METHOD="true" PARAMETER="true" INDICATION="true"></SCOPE>' +
       '</QUALIFIER.DECLARATION>',
   ],
   [
     'QUALIFIER.DECLARATION array',
     new CIMQualifierDeclaration('Values', 'string', { isArray: true, arraySize: 2, scopes: { property: true } }),
-    '<QUALIFIER.DECLARATION NAME="Values" TYPE="string" ISARRAY="true" ARRAYSIZE="2"><SCOPE PROPERTY="true"/></QUALIFIER.DECLARATION>',
+    '<QUALIFIER.DECLARATION NAME="Values" TYPE="string" ISARRAY="true" ARRAYSIZE="2"><SCOPE PROPERTY="true"></SCOPE></QUALIFIER.DECLARATION>',
   ],
   ['VALUE boolean', false, '<VALUE>FALSE</VALUE>'],
   ['VALUE datetime', new CIMDateTime('00000001020304.000005:000'), '<VALUE>00000001020304.000005:000</VALUE>'],
-  ['VALUE.NULL', null, '<VALUE.NULL/>'],
-  ['VALUE.ARRAY', ['a', null], '<VALUE.ARRAY><VALUE>a</VALUE><VALUE.NULL/></VALUE.ARRAY>'],
+  ['VALUE.NULL', null, '<VALUE.NULL></VALUE.NULL>'],
+  ['VALUE.ARRAY', ['a', null], '<VALUE.ARRAY><VALUE>a</VALUE><VALUE.NULL></VALUE.NULL></VALUE.ARRAY>'],
   [
     'VALUE.REFARRAY',
     [fooPath(), null, new CIMClassName('CIM_Foo')],
-    `<VALUE.REFARRAY><VALUE.REFERENCE>${FOO_NAME}</VALUE.REFERENCE><VALUE.NULL/>` +
-      '<VALUE.REFERENCE><CLASSNAME NAME="CIM_Foo"/></VALUE.REFERENCE></VALUE.REFARRAY>',
+    `<VALUE.REFARRAY><VALUE.REFERENCE>${FOO_NAME}</VALUE.REFERENCE><VALUE.NULL></VALUE.NULL>` +
+      '<VALUE.REFERENCE><CLASSNAME NAME="CIM_Foo"></CLASSNAME></VALUE.REFERENCE></VALUE.REFARRAY>',
   ],
 ];
 

@@ -17,21 +17,21 @@ import {
 } from '../../../src/cimxml/writer/index.js';
 import { dtdErrors, normalizeXml } from './helpers.js';
 
-const NS = '<LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="cimv2"/></LOCALNAMESPACEPATH>';
+const NS = '<LOCALNAMESPACEPATH><NAMESPACE NAME="root"></NAMESPACE><NAMESPACE NAME="cimv2"></NAMESPACE></LOCALNAMESPACEPATH>';
 const fooName = new CIMInstanceName('CIM_Foo', { Id: new Uint32(1) });
 const FOO_NAME =
   '<INSTANCENAME CLASSNAME="CIM_Foo"><KEYBINDING NAME="Id"><KEYVALUE VALUETYPE="numeric" TYPE="uint32">1</KEYVALUE></KEYBINDING></INSTANCENAME>';
 const fooInstance = new CIMInstance('CIM_Foo', { path: fooName, properties: [new CIMProperty('Id', new Uint32(1))] });
 const FOO_INSTANCE = '<INSTANCE CLASSNAME="CIM_Foo"><PROPERTY NAME="Id" TYPE="uint32"><VALUE>1</VALUE></PROPERTY></INSTANCE>';
 const fooClass = new CIMClass('CIM_Foo', { properties: [new CIMProperty('Id', null, { type: 'uint32' })] });
-const FOO_CLASS = '<CLASS NAME="CIM_Foo"><PROPERTY NAME="Id" TYPE="uint32"/></CLASS>';
+const FOO_CLASS = '<CLASS NAME="CIM_Foo"><PROPERTY NAME="Id" TYPE="uint32"></PROPERTY></CLASS>';
 const KEY_DECLARATION = new CIMQualifierDeclaration('Key', 'boolean', { value: false, scopes: { property: true } });
 const KEY_XML =
-  '<QUALIFIER.DECLARATION NAME="Key" TYPE="boolean" ISARRAY="false"><SCOPE PROPERTY="true"/><VALUE>FALSE</VALUE></QUALIFIER.DECLARATION>';
+  '<QUALIFIER.DECLARATION NAME="Key" TYPE="boolean" ISARRAY="false"><SCOPE PROPERTY="true"></SCOPE><VALUE>FALSE</VALUE></QUALIFIER.DECLARATION>';
 
 const iparam = (name: string, content: string) => `<IPARAMVALUE NAME="${name}">${content}</IPARAMVALUE>`;
 const valueXml = (text: string) => `<VALUE>${text}</VALUE>`;
-const classNameXml = (name: string) => `<CLASSNAME NAME="${name}"/>`;
+const classNameXml = (name: string) => `<CLASSNAME NAME="${name}"></CLASSNAME>`;
 const PROPS = iparam('PropertyList', '<VALUE.ARRAY><VALUE>Id</VALUE></VALUE.ARRAY>');
 const OPEN_ARGS = { FilterQueryLanguage: 'DMTF:FQL', FilterQuery: 'Id = 1', OperationTimeout: 30, ContinueOnError: false, MaxObjectCount: 100 };
 const OPEN_XML =
@@ -58,7 +58,7 @@ const operationCases: Array<[IntrinsicOperation, Record<string, unknown>, string
   ['GetInstance', { InstanceName: fooName, LocalOnly: false, PropertyList: ['Id'] },
     iparam('InstanceName', FOO_NAME) + iparam('LocalOnly', valueXml('FALSE')) + PROPS],
   ['EnumerateInstances', { ClassName: 'CIM_Foo', DeepInheritance: false, PropertyList: [] },
-    iparam('ClassName', classNameXml('CIM_Foo')) + iparam('DeepInheritance', valueXml('FALSE')) + iparam('PropertyList', '<VALUE.ARRAY/>')],
+    iparam('ClassName', classNameXml('CIM_Foo')) + iparam('DeepInheritance', valueXml('FALSE')) + iparam('PropertyList', '<VALUE.ARRAY></VALUE.ARRAY>')],
   ['EnumerateInstanceNames', { ClassName: 'CIM_Foo' }, iparam('ClassName', classNameXml('CIM_Foo'))],
   ['CreateInstance', { NewInstance: fooInstance }, iparam('NewInstance', FOO_INSTANCE)],
   ['ModifyInstance', { ModifiedInstance: fooInstance, IncludeQualifiers: false, PropertyList: ['Id'] },
@@ -144,7 +144,7 @@ describe('intrinsicRequest', () => {
     ['OperationTimeout', 'OpenEnumerateInstances', { ClassName: 'CIM_Foo', OperationTimeout: null }],
   ] as const)('null %s sends empty IPARAMVALUE', (name, operation, parameters) => {
     const body = build(operation, parameters);
-    expect(body.body).toContain(`<IPARAMVALUE NAME="${name}"/>`);
+    expect(body.body).toContain(`<IPARAMVALUE NAME="${name}"></IPARAMVALUE>`);
     expect(dtdErrors(body.body)).toEqual([]);
   });
 
@@ -174,13 +174,13 @@ describe('intrinsicRequest', () => {
 
 describe('namespaces', () => {
   it.each([
-    ['/interop', '<NAMESPACE NAME="interop"/>', 'interop'],
-    ['/root/vendor/', '<NAMESPACE NAME="root"/><NAMESPACE NAME="vendor"/>', 'root%2Fvendor'],
-    ['root//cimv2', '<NAMESPACE NAME="root"/><NAMESPACE NAME="cimv2"/>', 'root%2Fcimv2'],
+    ['/interop', '<NAMESPACE NAME="interop"></NAMESPACE>', 'interop'],
+    ['/root/vendor/', '<NAMESPACE NAME="root"></NAMESPACE><NAMESPACE NAME="vendor"></NAMESPACE>', 'root%2Fvendor'],
+    ['root//cimv2', '<NAMESPACE NAME="root"></NAMESPACE><NAMESPACE NAME="cimv2"></NAMESPACE>', 'root%2Fcimv2'],
   ])('%s', (namespace, elements, header) => {
     const request = build('EnumerateQualifiers', {}, namespace);
     expect(request.body).toContain(`<LOCALNAMESPACEPATH>${elements}</LOCALNAMESPACEPATH>`);
-    expect(request.body).not.toContain('<NAMESPACE NAME=""/>');
+    expect(request.body).not.toContain('<NAMESPACE NAME=""></NAMESPACE>');
     expect(request.headers.CIMObject).toBe(header);
   });
 
@@ -191,7 +191,7 @@ describe('namespaces', () => {
   it('path namespace stripped', () => {
     const path = new CIMInstanceName('CIM_Foo', { Id: new Uint32(1) }, { namespace: '/root/vendor/' });
     const body = build('SetProperty', { InstanceName: fooName, PropertyName: 'R', NewValue: path }).body;
-    expect(body).toContain('<LOCALNAMESPACEPATH><NAMESPACE NAME="root"/><NAMESPACE NAME="vendor"/></LOCALNAMESPACEPATH>');
+    expect(body).toContain('<LOCALNAMESPACEPATH><NAMESPACE NAME="root"></NAMESPACE><NAMESPACE NAME="vendor"></NAMESPACE></LOCALNAMESPACEPATH>');
   });
 });
 
@@ -249,10 +249,10 @@ describe('methodCallRequest', () => {
       '<CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="7" PROTOCOLVERSION="1.0"><SIMPLEREQ>' +
         `<METHODCALL NAME="RequestStateChange"><LOCALINSTANCEPATH>${NS}${FOO_NAME}</LOCALINSTANCEPATH>` +
         '<PARAMVALUE NAME="RequestedState" PARAMTYPE="uint16"><VALUE>3</VALUE></PARAMVALUE>' +
-        '<PARAMVALUE NAME="Names" PARAMTYPE="string"><VALUE.ARRAY><VALUE>a</VALUE><VALUE.NULL/></VALUE.ARRAY></PARAMVALUE>' +
-        '<PARAMVALUE NAME="Timeout" PARAMTYPE="datetime"/>' +
+        '<PARAMVALUE NAME="Names" PARAMTYPE="string"><VALUE.ARRAY><VALUE>a</VALUE><VALUE.NULL></VALUE.NULL></VALUE.ARRAY></PARAMVALUE>' +
+        '<PARAMVALUE NAME="Timeout" PARAMTYPE="datetime"></PARAMVALUE>' +
         `<PARAMVALUE NAME="Job" PARAMTYPE="reference">${ref}</PARAMVALUE>` +
-        `<PARAMVALUE NAME="Jobs" PARAMTYPE="reference"><VALUE.REFARRAY>${ref}<VALUE.NULL/></VALUE.REFARRAY></PARAMVALUE>` +
+        `<PARAMVALUE NAME="Jobs" PARAMTYPE="reference"><VALUE.REFARRAY>${ref}<VALUE.NULL></VALUE.NULL></VALUE.REFARRAY></PARAMVALUE>` +
         '<PARAMVALUE NAME="Force" PARAMTYPE="boolean"><VALUE>FALSE</VALUE></PARAMVALUE>' +
         '</METHODCALL></SIMPLEREQ></MESSAGE></CIM>',
     );
@@ -267,7 +267,7 @@ describe('methodCallRequest', () => {
 
   it('static method uses LOCALCLASSPATH', () => {
     const request = methodCallRequest('root/cimv2', new CIMClassName('CIM_Foo'), 'Create', { Count: new Uint32(2) }, { messageId: '1' });
-    expect(request.body).toContain(`<LOCALCLASSPATH>${NS}<CLASSNAME NAME="CIM_Foo"/></LOCALCLASSPATH>`);
+    expect(request.body).toContain(`<LOCALCLASSPATH>${NS}<CLASSNAME NAME="CIM_Foo"></CLASSNAME></LOCALCLASSPATH>`);
     expect(request.headers.CIMObject).toBe('root%2Fcimv2%3ACIM_Foo');
     expect(dtdErrors(request.body)).toEqual([]);
   });

@@ -93,14 +93,14 @@ describe('intrinsicResponse', () => {
   });
 
   it('void operation has no IRETURNVALUE', () => {
-    expect(normalizeXml(respond('DeleteInstance', undefined))).toBe(envelope('<IMETHODRESPONSE NAME="DeleteInstance"/>'));
+    expect(normalizeXml(respond('DeleteInstance', undefined))).toBe(envelope('<IMETHODRESPONSE NAME="DeleteInstance"></IMETHODRESPONSE>'));
   });
 
   it('AssociatorNames golden', () => {
     const text = respond('AssociatorNames', [cimClass.path]);
     expect(normalizeXml(text)).toContain(
       '<IRETURNVALUE><OBJECTPATH><CLASSPATH><NAMESPACEPATH><HOST>cimhost.example</HOST><LOCALNAMESPACEPATH>' +
-        '<NAMESPACE NAME="root"/><NAMESPACE NAME="cimv2"/></LOCALNAMESPACEPATH></NAMESPACEPATH><CLASSNAME NAME="CIM_Foo"/>' +
+        '<NAMESPACE NAME="root"></NAMESPACE><NAMESPACE NAME="cimv2"></NAMESPACE></LOCALNAMESPACEPATH></NAMESPACEPATH><CLASSNAME NAME="CIM_Foo"></CLASSNAME>' +
         '</CLASSPATH></OBJECTPATH></IRETURNVALUE>',
     );
   });
@@ -108,16 +108,16 @@ describe('intrinsicResponse', () => {
   it('pull output parameters', () => {
     const open = respond('OpenEnumerateInstancePaths', pull([]));
     expect(open).toContain(
-      '<IRETURNVALUE/><PARAMVALUE NAME="EndOfSequence" PARAMTYPE="boolean"><VALUE>FALSE</VALUE></PARAMVALUE>' +
+      '<IRETURNVALUE></IRETURNVALUE><PARAMVALUE NAME="EndOfSequence" PARAMTYPE="boolean"><VALUE>FALSE</VALUE></PARAMVALUE>' +
         '<PARAMVALUE NAME="EnumerationContext" PARAMTYPE="string"><VALUE>ctx-1</VALUE></PARAMVALUE></IMETHODRESPONSE>',
     );
     const last = respond('PullInstancesWithPath', { objects: [], endOfSequence: true, enumerationContext: null });
-    expect(last).toContain('<VALUE>TRUE</VALUE></PARAMVALUE><PARAMVALUE NAME="EnumerationContext" PARAMTYPE="string"/>');
+    expect(last).toContain('<VALUE>TRUE</VALUE></PARAMVALUE><PARAMVALUE NAME="EnumerationContext" PARAMTYPE="string"></PARAMVALUE>');
   });
 
   it('GetProperty NULL', () => {
     const text = respond('GetProperty', { value: null, type: 'string' });
-    expect(text).toContain('<IMETHODRESPONSE NAME="GetProperty"><IRETURNVALUE/></IMETHODRESPONSE>');
+    expect(text).toContain('<IMETHODRESPONSE NAME="GetProperty"><IRETURNVALUE></IRETURNVALUE></IMETHODRESPONSE>');
   });
 
   it('path without host rejected', () => {
@@ -153,7 +153,7 @@ describe('error responses', () => {
 
   it('METHODRESPONSE ERROR', () => {
     const text = methodErrorResponse('1001', 'Reset', new CIMError(17));
-    expect(text).toContain('<METHODRESPONSE NAME="Reset"><ERROR CODE="17" DESCRIPTION="The specified extrinsic method does not exist."/>');
+    expect(text).toContain('<METHODRESPONSE NAME="Reset"><ERROR CODE="17" DESCRIPTION="The specified extrinsic method does not exist."></ERROR>');
     expect(dtdErrors(text)).toEqual([]);
   });
 });
@@ -184,7 +184,7 @@ describe('methodResponse', () => {
   });
 
   it('void method', () => {
-    expect(normalizeXml(methodResponse('1001', 'Stop', {}))).toBe(envelope('<METHODRESPONSE NAME="Stop"/>'));
+    expect(normalizeXml(methodResponse('1001', 'Stop', {}))).toBe(envelope('<METHODRESPONSE NAME="Stop"></METHODRESPONSE>'));
   });
 });
 
@@ -193,14 +193,14 @@ describe('exportResponse', () => {
     const text = exportResponse('55');
     expect(normalizeXml(text)).toBe(
       '<CIM CIMVERSION="2.0" DTDVERSION="2.0"><MESSAGE ID="55" PROTOCOLVERSION="1.0"><SIMPLEEXPRSP>' +
-        '<EXPMETHODRESPONSE NAME="ExportIndication"/></SIMPLEEXPRSP></MESSAGE></CIM>',
+        '<EXPMETHODRESPONSE NAME="ExportIndication"></EXPMETHODRESPONSE></SIMPLEEXPRSP></MESSAGE></CIM>',
     );
     expect(dtdErrors(text)).toEqual([]);
   });
 
   it('error', () => {
     const text = exportResponse('55', 'ExportIndication', new CIMError(1, 'listener failed'));
-    expect(text).toContain('<EXPMETHODRESPONSE NAME="ExportIndication"><ERROR CODE="1" DESCRIPTION="listener failed"/></EXPMETHODRESPONSE>');
+    expect(text).toContain('<EXPMETHODRESPONSE NAME="ExportIndication"><ERROR CODE="1" DESCRIPTION="listener failed"></ERROR></EXPMETHODRESPONSE>');
     expect(dtdErrors(text)).toEqual([]);
   });
 });

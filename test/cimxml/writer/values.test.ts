@@ -123,7 +123,7 @@ describe('embedded instances', () => {
   it('embedded array property', () => {
     const text = toCIMXMLString(new CIMProperty('List', [inner, null]));
     expect(text).toMatch(/^<PROPERTY.ARRAY NAME="List" TYPE="string" EmbeddedObject="instance"><VALUE.ARRAY><VALUE>&lt;INSTANCE /);
-    expect(text).toContain('<VALUE.NULL/>');
+    expect(text).toContain('<VALUE.NULL></VALUE.NULL>');
   });
 
   it('embedded parameter drops path', () => {
