@@ -201,7 +201,10 @@ class TranscriptReader {
     const lengthName = Object.keys(headers).find((name) => name.toLowerCase() === 'content-length');
     const length = lengthName === undefined ? 0 : Number(headers[lengthName]);
     if (!Number.isInteger(length) || length < 0 || this.#offset + length > this.buffer.length) {
-      throw new TranscriptParseError(`Invalid or too large Content-Length ${JSON.stringify(headers[lengthName ?? ''])}`, line);
+      throw new TranscriptParseError(
+        `Invalid Content-Length ${JSON.stringify(headers[lengthName ?? ''])}: it must be the byte size of the body that follows, and the body must be complete`,
+        line,
+      );
     }
 
     const body = this.buffer.toString('utf8', this.#offset, this.#offset + length);

@@ -3,6 +3,7 @@ import type { HttpRequestRecord, HttpResponseRecord } from '../http-record.js';
 import type { OperationRecord, OperationRecorder } from './operation-record.js';
 import { formatValue, truncate, type DetailLevel } from './value-format.js';
 
+/** Options of `new LogOperationRecorder(options)`. */
 export interface LogRecorderOptions {
   /** Detail of API calls and results; null logs none; default `all`. */
   apiDetailLevel?: DetailLevel | null;
@@ -32,6 +33,7 @@ export class LogOperationRecorder implements OperationRecorder {
     this.#log = options.log ?? ((line) => debug('%s', line));
   }
 
+  /** Writes the log lines of one operation. */
   record(record: OperationRecord): void {
     const id = record.connection.connectionId;
 

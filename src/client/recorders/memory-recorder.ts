@@ -1,5 +1,6 @@
 import type { OperationRecord, OperationRecorder } from './operation-record.js';
 
+/** Function that `MemoryRecorder.subscribe` calls with each new record. */
 export type RecordListener = (record: OperationRecord) => void;
 
 /** Keeps the latest records in memory and notifies listeners of each new one. */
@@ -21,6 +22,7 @@ export class MemoryRecorder implements OperationRecorder {
     return this.#records;
   }
 
+  /** Keeps the record, dropping the oldest beyond `limit`, and calls the listeners. */
   record(record: OperationRecord): void {
     this.#records = [...this.#records.slice(-(this.limit - 1)), record];
     for (const listener of this.#listeners) listener(record);

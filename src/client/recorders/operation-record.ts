@@ -5,6 +5,7 @@ import type { Statistics } from '../statistics.js';
 
 /** The connection an operation ran on; never contains the password. */
 export interface ConnectionInfo {
+  /** Id of the connection, such as `conn-1`. */
   readonly connectionId: string;
   /** Server URL such as `http://127.0.0.1:5988`. */
   readonly url: string;
@@ -22,6 +23,7 @@ export interface ConnectionInfo {
  * arguments and results are the caller's objects and are not frozen.
  */
 export interface OperationRecord {
+  /** The connection that ran the operation. */
   readonly connection: ConnectionInfo;
   /** Operation name, such as `EnumerateInstances`. */
   readonly operation: string;
@@ -35,9 +37,11 @@ export interface OperationRecord {
   readonly request: HttpRequestRecord | null;
   /** Last HTTP response, or null when no status line arrived. */
   readonly response: HttpResponseRecord | null;
+  /** Start time and durations of the operation. */
   readonly timings: OperationTimings;
 }
 
+/** Times of one operation. */
 export interface OperationTimings {
   /** Start of the operation, milliseconds since the epoch. */
   readonly start: number;
@@ -51,6 +55,7 @@ export interface OperationTimings {
 export interface OperationRecorder {
   /** A disabled recorder receives no records. */
   enabled: boolean;
+  /** Receives the record of an operation that has ended; it must not throw. */
   record(record: OperationRecord): void;
 }
 

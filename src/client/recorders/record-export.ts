@@ -15,9 +15,11 @@ export type ExportFormat = 'yaml' | 'xml' | 'http';
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'xml', 'http'];
 
 /**
- * Writes recorded operations to `target`: a file for `yaml` and `http` (replaced if it
- * exists), a folder for `xml` (created if needed; files of the same names are replaced).
- * Returns the paths written. Credentials are not written: records never contain them.
+ * Writes recorded operations to `target`, which is a file for `yaml` and `http` and a
+ * folder for `xml`. An existing file is replaced, and a missing folder is created.
+ * Returns the paths written. The `Authorization` header is redacted in every record, so
+ * it is not written.
+ * NOTE: a password inside a request body (such as a method parameter) is written as sent.
  */
 export async function exportRecords(records: readonly OperationRecord[], format: ExportFormat, target: string): Promise<string[]> {
   if (format === 'yaml') {

@@ -3,7 +3,7 @@ import { compareXmlText, type XmlDifference } from '../../cimxml/compare/xml-dif
 import type { RawRequestOptions, RawResponse } from '../raw-request.js';
 import type { RecordedExchange } from './recorded-exchange.js';
 
-/** What replay needs of a connection: sending a raw request. */
+/** The part of a connection that replay uses: sending a raw request. */
 export interface RawRequestSender {
   rawRequest(body: string, options?: RawRequestOptions): Promise<RawResponse>;
 }
@@ -36,7 +36,7 @@ export interface ReplayResult {
   readonly http: readonly HttpDifference[];
   /** Differences of the response bodies as XML trees, by element path. */
   readonly xml: readonly XmlDifference[];
-  /** Why the bodies could not be compared as XML (not recorded, not well-formed), or null. */
+  /** Reason the bodies could not be compared as XML (not recorded, not well-formed), or null. */
   readonly note: string | null;
   /** The replayed response. */
   readonly response: RawResponse;

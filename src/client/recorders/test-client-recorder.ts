@@ -6,7 +6,10 @@ import type { OperationRecord, OperationRecorder } from './operation-record.js';
 import { toPywbemObject } from './pywbem-objects.js';
 
 /** Destination of the test cases: a file path (appended to) or an object with a `write(text)` method. */
-export type YamlDestination = string | { write(text: string): unknown };
+export type YamlDestination = string | {
+  /** Receives one test case as YAML text. */
+  write(text: string): unknown;
+};
 
 /**
  * Writes each operation as one test case in the YAML format of pywbem's test_client
@@ -20,10 +23,12 @@ export class TestClientRecorder implements OperationRecorder {
   readonly #destination: YamlDestination;
   #count = 0;
 
+  /** @param destination File path to append to, or an object whose `write(text)` receives each test case as YAML text. */
   constructor(destination: YamlDestination) {
     this.#destination = destination;
   }
 
+  /** Appends the operation as one test case. */
   record(record: OperationRecord): void {
     this.#count += 1;
     const text = stringify([testCase(record, this.#count)], { lineWidth: 0 });
