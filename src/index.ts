@@ -43,6 +43,8 @@ export type {
 } from './cim/value.js';
 export { formatReal } from './cim/real-format.js';
 export { toJSONText } from './cim/json-output.js';
+export type { BigintMode } from './cim/json-data.js';
+export type { MOFOptions } from './cim/mof-output/class.js';
 
 // CIM objects
 export { CIMInstanceName, type CIMInstanceNameOptions } from './cim/instance-name.js';
@@ -99,6 +101,18 @@ export {
   type RequestMessage,
   type ParseWarning,
   type ParseWarningCode,
+  type ReadOptions,
+  type CIMXMLElementValue,
+  type CIMXMLElementName,
+  type Correlator,
+  type IParamValue,
+  type IReturnValue,
+  type ParamValue,
+  type ReturnValue,
+  type OperationRequest,
+  type OperationResponse,
+  type ExportRequest,
+  type ExportResponse,
   type XmlElement,
 } from './cimxml/index.js';
 
@@ -140,8 +154,96 @@ export type { WBEMConnectionOptions, X509Options } from './client/connection-opt
 export type { MethodResult } from './client/operations/methods.js';
 export type { UsePull } from './client/operations/iteration.js';
 
+// Option and result types of the WBEMConnection methods
+export type { OperationOptions } from './client/connection.js';
+export type { TlsSettings } from './client/connection-options.js';
+export type { CallOptions } from './client/operations/call.js';
+export type { EnumerateInstancesOptions, GetInstanceOptions, ModifyInstanceOptions } from './client/operations/instances.js';
+export type { EnumerateClassesOptions, EnumerateClassNamesOptions, GetClassOptions } from './client/operations/classes.js';
+export type {
+  AssociatorNamesOptions,
+  AssociatorsOptions,
+  ObjectNameInput,
+  ReferenceNamesOptions,
+  ReferencesOptions,
+} from './client/operations/associations.js';
+export type { InvokeMethodOptions } from './client/operations/methods.js';
+export type { MethodParameterInput } from './cimxml/index.js';
+export type {
+  EnumerationContext,
+  OpenAssociatorInstancePathsOptions,
+  OpenAssociatorInstancesOptions,
+  OpenEnumerateInstancePathsOptions,
+  OpenEnumerateInstancesOptions,
+  OpenOptions,
+  OpenQueryInstancesOptions,
+  OpenQueryInstancesResult,
+  OpenReferenceInstancePathsOptions,
+  OpenReferenceInstancesOptions,
+  PullInstancesResult,
+  PullOptions,
+  PullPathsResult,
+} from './client/operations/pull.js';
+export type { IterOptions, PullKind } from './client/operations/iteration.js';
+export type {
+  IterAssociatorInstancePathsOptions,
+  IterAssociatorInstancesOptions,
+  IterEnumerateInstancePathsOptions,
+  IterEnumerateInstancesOptions,
+  IterQueryInstancesOptions,
+  IterReferenceInstancePathsOptions,
+  IterReferenceInstancesOptions,
+} from './client/connection-iterators.js';
+export type { ClientErrorContext } from './client/errors.js';
+export type { OperationSample } from './client/statistics.js';
+export type { DetailLevel } from './client/recorders/value-format.js';
+export type { YamlDestination } from './client/recorders/test-client-recorder.js';
+
+// Debugging: DTD validation, raw requests, export, replay and request explanations
+export {
+  validateCIMXML,
+  ValidationLimitError,
+  DEFAULT_VALIDATION_MAX_BYTES,
+  type DTDValidationOptions,
+  type DTDValidationResult,
+  type DTDViolation,
+} from './cimxml/validation/dtd-validator.js';
+export { DTD_VERSIONS, DEFAULT_DTD_VERSION, DTDNotFoundError, parseDTDVersion, type DTDVersion } from './cimxml/validation/dtd-versions.js';
+export { KNOWN_SERVER_DEVIATIONS, type ViolationLabel } from './cimxml/validation/violation-labels.js';
+export { compareXml, compareXmlText, type CompareXmlOptions, type XmlDifference } from './cimxml/compare/xml-diff.js';
+export { explainRequest, formatExplanation, type ExplainedLine } from './cimxml/explain/explain-request.js';
+export {
+  deriveCIMHeaders,
+  RAW_REQUEST_OPERATION,
+  type DerivedCIMHeaders,
+  type RawRequestOptions,
+  type RawResponse,
+} from './client/raw-request.js';
+export type { RecordedExchange, RecordedRequest, RecordedResponse } from './client/recorders/recorded-exchange.js';
+export {
+  formatHttpTranscript,
+  parseHttpMessage,
+  parseHttpTranscript,
+  TranscriptParseError,
+  type HttpMessageText,
+} from './client/recorders/http-transcript.js';
+export {
+  EXPORT_FORMATS,
+  exchangesFromYaml,
+  exportRecords,
+  loadRecordedExchanges,
+  type ExportFormat,
+} from './client/recorders/record-export.js';
+export {
+  replayExchanges,
+  type HttpDifference,
+  type RawRequestSender,
+  type ReplayOptions,
+  type ReplayResult,
+} from './client/recorders/replay.js';
+
 // MOF output and compiler
 export { formatValueInline } from './cim/mof-output/value.js';
-export { MOFCompiler, type MOFCompilerOptions, type MOFCompileResult } from './mof/compiler.js';
-export { MOFCompileError, type MOFWarning } from './mof/errors.js';
+export { MOFCompiler, type MOFCompilerOptions, type MOFCompileResult, type MOFFileReader } from './mof/compiler.js';
+export { MOFCompileError, type MOFWarning, type MOFErrorCode, type MOFPosition, type MOFSource } from './mof/errors.js';
 export type { MOFTarget } from './mof/target.js';

@@ -34,10 +34,13 @@ export const INTEGER_RANGES: Readonly<Record<CIMIntegerType, readonly [bigint, b
   sint64: [-9223372036854775808n, 9223372036854775807n],
 };
 
+/** The eight integer type names, from uint8 to sint64. */
 export const INTEGER_TYPES: readonly CIMIntegerType[] = Object.keys(INTEGER_RANGES) as CIMIntegerType[];
 
+/** The two real type names. */
 export const REAL_TYPES: readonly CIMRealType[] = ['real32', 'real64'];
 
+/** Every CIM data type name. */
 export const CIM_TYPES: readonly CIMType[] = [
   'boolean',
   'string',
@@ -50,14 +53,17 @@ export const CIM_TYPES: readonly CIMType[] = [
 
 const CIM_TYPE_SET: ReadonlySet<string> = new Set(CIM_TYPES);
 
+/** Returns whether `name` is a CIM data type name (lowercase, as DSP0201 writes it). */
 export function isCIMType(name: string): name is CIMType {
   return CIM_TYPE_SET.has(name);
 }
 
+/** Returns whether `type` is one of the eight integer types. */
 export function isIntegerType(type: CIMType): type is CIMIntegerType {
   return type in INTEGER_RANGES;
 }
 
+/** Returns whether `type` is real32 or real64. */
 export function isRealType(type: CIMType): type is CIMRealType {
   return type === 'real32' || type === 'real64';
 }

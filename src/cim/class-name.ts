@@ -6,6 +6,7 @@ import { namesEqual } from './value-equality.js';
 
 /** A class path: class name, optional namespace and optional host (DSP0004 object path). */
 export class CIMClassName {
+  /** Class name; compared case-insensitively. */
   className: string;
   /** Namespace name such as `root/cimv2`, without leading or trailing slashes; null if not set. */
   namespace: string | null;
@@ -46,18 +47,22 @@ export class CIMClassName {
     );
   }
 
+  /** Returns a copy. */
   copy(): CIMClassName {
     return new CIMClassName(this.className, { namespace: this.namespace, host: this.host });
   }
 
+  /** Returns a plain object for `JSON.stringify`, with uint64 and sint64 values as decimal strings. */
   toJSON(): Record<string, unknown> {
     return this[TO_PLAIN_DATA]('string');
   }
 
+  /** @internal */
   [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
     return plainObject({ className: this.className }, { namespace: this.namespace, host: this.host }, mode);
   }
 
+  /** Formats the object for `util.inspect` and `console.log`. */
   [inspect.custom](): string {
     return `CIMClassName(${this.toString()})`;
   }

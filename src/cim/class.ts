@@ -9,10 +9,15 @@ import { formatClass, type MOFOptions } from './mof-output/class.js';
 import { inspectObject } from './object-inspect.js';
 import { namesEqual, valuesEqual } from './value-equality.js';
 
+/** Options of `new CIMClass(className, options)`. */
 export interface CIMClassOptions {
+  /** Name of the superclass; default none (a top-level class). */
   superclass?: string | null;
+  /** Property declarations; default none. */
   properties?: Iterable<CIMProperty> | null;
+  /** Method declarations; default none. */
   methods?: Iterable<CIMMethod> | null;
+  /** Qualifiers; default none. */
   qualifiers?: Iterable<CIMQualifier> | null;
   /** Class path, when the server returned one. */
   path?: CIMClassName | null;
@@ -20,11 +25,17 @@ export interface CIMClassOptions {
 
 /** A class declaration: name, superclass, properties, methods and qualifiers. */
 export class CIMClass {
+  /** Class name; compared case-insensitively. */
   className: string;
+  /** Name of the superclass; null for a top-level class. */
   superclass: string | null;
+  /** Property declarations by name, compared case-insensitively. */
   properties: NocaseMap<CIMProperty>;
+  /** Method declarations by name, compared case-insensitively. */
   methods: NocaseMap<CIMMethod>;
+  /** Qualifiers by name, compared case-insensitively. */
   qualifiers: NocaseMap<CIMQualifier>;
+  /** Class path with namespace and host, when the server returned one; null otherwise. */
   path: CIMClassName | null;
 
   constructor(className: string, options: CIMClassOptions = {}) {
@@ -70,6 +81,7 @@ export class CIMClass {
     return formatClass(this, options);
   }
 
+  /** Returns a one-line summary such as `CIMClass(CIM_Foo : CIM_Bar, properties=3, methods=1)`; use `toMOF()` for the declaration. */
   toString(): string {
     const superclass = this.superclass ? ` : ${this.superclass}` : '';
     return `CIMClass(${this.className}${superclass}, properties=${this.properties.size}, methods=${this.methods.size})`;
@@ -80,6 +92,7 @@ export class CIMClass {
     return this[TO_PLAIN_DATA]('string');
   }
 
+  /** @internal */
   [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
     return plainObject(
       { className: this.className, superclass: this.superclass },
@@ -88,6 +101,7 @@ export class CIMClass {
     );
   }
 
+  /** Formats the object for `util.inspect` and `console.log`. */
   [inspect.custom](depth: number, options: InspectOptionsStylized, inspectValue: typeof inspect): string {
     const fields = {
       className: this.className,

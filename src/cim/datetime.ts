@@ -11,16 +11,23 @@ const MAX_INTERVAL_DAYS = 99_999_999n;
  * that an interval with more than 23 hours or 59 minutes or seconds is normalised.
  */
 export class CIMDateTime {
+  /** The 25-character CIM datetime text, such as `20241203153000.000000+060`. */
   readonly text: string;
+  /** Whether the value is an interval (ends in `:000`) rather than a timestamp. */
   readonly isInterval: boolean;
   /** Year of a timestamp; null for intervals or when starred. */
   readonly year: number | null;
+  /** Month (1 to 12) of a timestamp; null for intervals or when starred. */
   readonly month: number | null;
+  /** Day of the month (1 to 31) of a timestamp; null for intervals or when starred. */
   readonly day: number | null;
   /** Day count of an interval; null for timestamps or when starred. */
   readonly days: number | null;
+  /** Hours (0 to 23); null when starred. */
   readonly hour: number | null;
+  /** Minutes (0 to 59); null when starred. */
   readonly minute: number | null;
+  /** Seconds (0 to 59); null when starred. */
   readonly second: number | null;
   /** Microseconds with starred digits taken as 0; null when all six digits are starred. */
   readonly microsecond: number | null;
@@ -50,6 +57,7 @@ export class CIMDateTime {
     Object.freeze(this);
   }
 
+  /** Parses `text` as the constructor does. */
   static parse(text: string): CIMDateTime {
     return new CIMDateTime(text);
   }
@@ -129,14 +137,17 @@ export class CIMDateTime {
     return comparable && this.utcMicroseconds() === other.utcMicroseconds();
   }
 
+  /** Returns `text`. */
   toString(): string {
     return this.text;
   }
 
+  /** Returns `text`, so JSON keeps the CIM form. */
   toJSON(): string {
     return this.text;
   }
 
+  /** Formats the value for `util.inspect` and `console.log`. */
   [inspect.custom](): string {
     return `CIMDateTime(${this.text})`;
   }

@@ -3,6 +3,7 @@ import type { CIMInstance } from './instance.js';
 
 /** Base of every error this library raises; `code` is a stable string for programs. */
 export class WBEMError extends Error {
+  /** Stable error code for programs, such as `ERR_XML_PARSE`, or the status code name such as `CIM_ERR_NOT_FOUND` for CIMError. */
   readonly code: string;
 
   constructor(message: string, code: string, options?: { cause?: unknown }) {
@@ -16,8 +17,9 @@ export class WBEMError extends Error {
 export class ParseError extends WBEMError {
   /** Element path such as `CIM/MESSAGE/SIMPLERSP/IMETHODRESPONSE`, where known. */
   readonly elementPath: string | null;
-  /** 1-based line and column in the parsed text, where known. */
+  /** 1-based line in the parsed text, where known. */
   readonly line: number | null;
+  /** 1-based column in the parsed text, where known. */
   readonly column: number | null;
   /** The raw text that failed to parse, where available. */
   readonly rawText: string | null;
@@ -136,6 +138,7 @@ const STATUS_DESCRIPTIONS: Readonly<Record<number, string>> = {
  * treat it as a bad argument; `code` is `ERR_CIM_DATETIME`.
  */
 export class CIMDateTimeError extends RangeError {
+  /** Always `ERR_CIM_DATETIME`. */
   readonly code = 'ERR_CIM_DATETIME';
   /** The rejected datetime text. */
   readonly value: string;

@@ -7,6 +7,7 @@ import { TO_PLAIN_DATA, plainObject, type BigintMode } from './json-data.js';
 import { copyValue } from './value-copy.js';
 import { namesEqual, valuesEqual } from './value-equality.js';
 
+/** Options of `new CIMInstanceName(className, keybindings, options)`. */
 export interface CIMInstanceNameOptions {
   /** Namespace name such as `root/cimv2`, without leading or trailing slashes; null if not set. */
   namespace?: string | null;
@@ -16,9 +17,13 @@ export interface CIMInstanceNameOptions {
 
 /** An instance path: class name, keybindings, and optional namespace and host. */
 export class CIMInstanceName {
+  /** Class name; compared case-insensitively. */
   className: string;
+  /** Key property values by name, compared case-insensitively. */
   keybindings: NocaseMap<KeyBindingValue>;
+  /** Namespace such as `root/cimv2`; null when the path has none (the connection then uses its default namespace). */
   namespace: string | null;
+  /** Host, optionally with `:port`; null when the path has none. */
   host: string | null;
 
   constructor(
@@ -78,6 +83,7 @@ export class CIMInstanceName {
     return this[TO_PLAIN_DATA]('string');
   }
 
+  /** @internal */
   [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
     return plainObject(
       { className: this.className, keybindings: this.keybindings },
@@ -86,6 +92,7 @@ export class CIMInstanceName {
     );
   }
 
+  /** Formats the object for `util.inspect` and `console.log`. */
   [inspect.custom](): string {
     return `CIMInstanceName(${this.toString()})`;
   }

@@ -10,6 +10,7 @@ import { formatInstance } from './mof-output/instance.js';
 import { inspectObject } from './object-inspect.js';
 import { namesEqual, valuesEqual } from './value-equality.js';
 
+/** Options of `new CIMInstance(className, options)`. */
 export interface CIMInstanceOptions {
   /** Properties as CIMProperty objects. */
   properties?: Iterable<CIMProperty> | null;
@@ -21,9 +22,13 @@ export interface CIMInstanceOptions {
 
 /** An instance of a CIM class: its class name, properties and, if known, its path. */
 export class CIMInstance {
+  /** Class name; compared case-insensitively. */
   className: string;
+  /** Properties by name, compared case-insensitively, in the order the server sent them. */
   properties: NocaseMap<CIMProperty>;
+  /** Qualifiers by name, compared case-insensitively. */
   qualifiers: NocaseMap<CIMQualifier>;
+  /** Instance path, when the server returned one or the caller set it; null otherwise. */
   path: CIMInstanceName | null;
 
   constructor(className: string, options: CIMInstanceOptions = {}) {
@@ -89,6 +94,7 @@ export class CIMInstance {
     return formatInstance(this, options);
   }
 
+  /** Returns a one-line summary with the class name and path; use `toMOF()` for MOF. */
   toString(): string {
     const path = this.path ? `, path=${this.path.toString()}` : '';
     return `CIMInstance(${this.className}${path}, properties=${this.properties.size})`;
@@ -99,6 +105,7 @@ export class CIMInstance {
     return this[TO_PLAIN_DATA]('string');
   }
 
+  /** @internal */
   [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
     return plainObject(
       { className: this.className },

@@ -9,8 +9,11 @@ import { formatMethod, type MOFOptions } from './mof-output/class.js';
 import { inspectObject } from './object-inspect.js';
 import { namesEqual } from './value-equality.js';
 
+/** Options of `new CIMMethod(name, returnType, options)`. */
 export interface CIMMethodOptions {
+  /** Parameter declarations in order; default none. */
   parameters?: Iterable<CIMParameter> | null;
+  /** Qualifiers; default none. */
   qualifiers?: Iterable<CIMQualifier> | null;
   /** Class that declared the method (`CLASSORIGIN`). */
   classOrigin?: string | null;
@@ -20,12 +23,17 @@ export interface CIMMethodOptions {
 
 /** A method declaration of a class: return type, parameters and qualifiers. */
 export class CIMMethod {
+  /** Method name; compared case-insensitively. */
   name: string;
   /** CIM type of the return value (the `TYPE` of the `METHOD` element); null if void or unknown. */
   returnType: CIMType | null;
+  /** Parameter declarations by name (case-insensitive), in declaration order. */
   parameters: NocaseMap<CIMParameter>;
+  /** Qualifiers by name, compared case-insensitively. */
   qualifiers: NocaseMap<CIMQualifier>;
+  /** Class that declares the element (`CLASSORIGIN`); null when the server did not send it. */
   classOrigin: string | null;
+  /** Whether the element is inherited from the superclass unchanged (`PROPAGATED`); null when not known. */
   propagated: boolean | null;
 
   constructor(name: string, returnType: CIMType | null, options: CIMMethodOptions = {}) {
@@ -51,6 +59,7 @@ export class CIMMethod {
     );
   }
 
+  /** Returns a deep copy. */
   copy(): CIMMethod {
     return new CIMMethod(this.name, this.returnType, {
       parameters: [...this.parameters.values()].map((parameter) => parameter.copy()),
@@ -65,15 +74,18 @@ export class CIMMethod {
     return formatMethod(this, options);
   }
 
+  /** Returns the signature as one line, such as `CIMMethod(uint32 Reboot())`; use `toMOF()` for the declaration. */
   toString(): string {
     const parameters = [...this.parameters.values()].map((parameter) => `${parameter.type} ${parameter.name}`);
     return `CIMMethod(${this.returnType ?? 'void'} ${this.name}(${parameters.join(', ')}))`;
   }
 
+  /** Returns a plain object for `JSON.stringify`, with uint64 and sint64 values as decimal strings. */
   toJSON(): Record<string, unknown> {
     return this[TO_PLAIN_DATA]('string');
   }
 
+  /** @internal */
   [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
     return plainObject(
       { name: this.name, returnType: this.returnType },
@@ -87,6 +99,7 @@ export class CIMMethod {
     );
   }
 
+  /** Formats the object for `util.inspect` and `console.log`. */
   [inspect.custom](depth: number, options: InspectOptionsStylized, inspectValue: typeof inspect): string {
     const { name, returnType, classOrigin, propagated } = this;
     const fields = { name, returnType, parameters: this.parameters, qualifiers: this.qualifiers, classOrigin, propagated };

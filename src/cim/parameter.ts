@@ -12,15 +12,19 @@ import { inspectObject } from './object-inspect.js';
 import { copyValue } from './value-copy.js';
 import { namesEqual, valuesEqual } from './value-equality.js';
 
+/** Options of `new CIMParameter(name, options)`. */
 export interface CIMParameterOptions {
   /** CIM type; required unless a value is given to infer it from. */
   type?: CIMType;
+  /** Whether the value is an array; default: inferred from the value, else false. */
   isArray?: boolean;
   /** Fixed array size; null for variable size. */
   arraySize?: number | null;
   /** Class name a reference parameter points to. */
   referenceClass?: string | null;
+  /** Embedded object kind of a string value; default: inferred from a CIMInstance or CIMClass value, else none. */
   embeddedObject?: EmbeddedObjectKind | null;
+  /** Qualifiers; default none. */
   qualifiers?: Iterable<CIMQualifier> | null;
   /** Value, for a parameter passed in or returned by a method call; NULL in declarations. */
   value?: CIMInputValue;
@@ -28,13 +32,21 @@ export interface CIMParameterOptions {
 
 /** A method parameter: a declaration in a class, or a typed value in a method call. */
 export class CIMParameter {
+  /** Parameter name; compared case-insensitively. */
   name: string;
+  /** CIM type name, such as `uint32`, `string` or `reference`. */
   type: CIMType;
+  /** Whether the value is an array. */
   isArray: boolean;
+  /** Fixed array size; null for a variable-size array or a scalar. */
   arraySize: number | null;
+  /** Class that a reference refers to (`REFERENCECLASS`); null when not a reference or not restricted. */
   referenceClass: string | null;
+  /** Embedded object kind of a string value (`EmbeddedObject` qualifier); null for a plain string. */
   embeddedObject: EmbeddedObjectKind | null;
+  /** Qualifiers by name, compared case-insensitively. */
   qualifiers: NocaseMap<CIMQualifier>;
+  /** The value in the form of the value model (`bigint` for uint64 and sint64); null for NULL. */
   value: CIMValue;
 
   constructor(name: string, options: CIMParameterOptions) {
@@ -68,6 +80,7 @@ export class CIMParameter {
     );
   }
 
+  /** Returns a deep copy. */
   copy(): CIMParameter {
     return new CIMParameter(this.name, {
       type: this.type,
@@ -85,6 +98,7 @@ export class CIMParameter {
     return formatParameter(this, options);
   }
 
+  /** Returns a one-line summary such as `CIMParameter(Count: uint32 = 5)`; use `toMOF()` for the declaration. */
   toString(): string {
     const arraySuffix = this.isArray ? `[${this.arraySize ?? ''}]` : '';
     return `CIMParameter(${this.name}: ${this.type}${arraySuffix} = ${formatValueInline(this.value, this.type)})`;
@@ -95,6 +109,7 @@ export class CIMParameter {
     return this[TO_PLAIN_DATA]('string');
   }
 
+  /** @internal */
   [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
     return plainObject(
       { name: this.name, type: this.type, isArray: this.isArray, value: this.value },
@@ -108,6 +123,7 @@ export class CIMParameter {
     );
   }
 
+  /** Formats the object for `util.inspect` and `console.log`. */
   [inspect.custom](depth: number, options: InspectOptionsStylized, inspectValue: typeof inspect): string {
     const { name, type, isArray, arraySize, referenceClass, embeddedObject } = this;
     const fields = { name, type, value: this.value, isArray, arraySize, referenceClass, embeddedObject, qualifiers: this.qualifiers };

@@ -17,6 +17,7 @@ import { namesEqual, valuesEqual } from './value-equality.js';
 /** Marks a string property, parameter or return value that carries an embedded object. */
 export type EmbeddedObjectKind = 'instance' | 'object';
 
+/** Options of `new CIMProperty(name, value, options)`. */
 export interface CIMPropertyOptions {
   /** CIM type; inferred from the value when left out (a plain number needs a typed wrapper). */
   type?: CIMType;
@@ -32,20 +33,31 @@ export interface CIMPropertyOptions {
   classOrigin?: string | null;
   /** True when the property was inherited unchanged from a superclass. */
   propagated?: boolean | null;
+  /** Qualifiers; default none. */
   qualifiers?: Iterable<CIMQualifier> | null;
 }
 
 /** A property of a class or instance, with its type, value and qualifiers. */
 export class CIMProperty {
+  /** Property name; compared case-insensitively. */
   name: string;
+  /** The value in the form of the value model (`bigint` for uint64 and sint64); null for NULL. */
   value: CIMValue;
+  /** CIM type name, such as `uint32`, `string` or `reference`. */
   type: CIMType;
+  /** Whether the value is an array. */
   isArray: boolean;
+  /** Fixed array size; null for a variable-size array or a scalar. */
   arraySize: number | null;
+  /** Class that a reference refers to (`REFERENCECLASS`); null when not a reference or not restricted. */
   referenceClass: string | null;
+  /** Embedded object kind of a string value (`EmbeddedObject` qualifier); null for a plain string. */
   embeddedObject: EmbeddedObjectKind | null;
+  /** Class that declares the element (`CLASSORIGIN`); null when the server did not send it. */
   classOrigin: string | null;
+  /** Whether the element is inherited from the superclass unchanged (`PROPAGATED`); null when not known. */
   propagated: boolean | null;
+  /** Qualifiers by name, compared case-insensitively. */
   qualifiers: NocaseMap<CIMQualifier>;
 
   constructor(name: string, value: CIMInputValue, options: CIMPropertyOptions = {}) {
@@ -104,6 +116,7 @@ export class CIMProperty {
     return options.isInstance ? formatPropertyValue(this, options) : formatPropertyDeclaration(this, options);
   }
 
+  /** Returns a one-line summary with name, type and value; use `toMOF()` for MOF. */
   toString(): string {
     const arraySuffix = this.isArray ? `[${this.arraySize ?? ''}]` : '';
     return `CIMProperty(${this.name}: ${this.type}${arraySuffix} = ${formatValueInline(this.value, this.type)})`;
@@ -114,6 +127,7 @@ export class CIMProperty {
     return this[TO_PLAIN_DATA]('string');
   }
 
+  /** @internal */
   [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
     return plainObject(
       { name: this.name, type: this.type, isArray: this.isArray, value: this.value },
@@ -129,6 +143,7 @@ export class CIMProperty {
     );
   }
 
+  /** Formats the object for `util.inspect` and `console.log`. */
   [inspect.custom](depth: number, options: InspectOptionsStylized, inspectValue: typeof inspect): string {
     const { name, type, isArray, arraySize, referenceClass, embeddedObject, classOrigin, propagated } = this;
     const fields = { name, type, value: this.value, isArray, arraySize, referenceClass, embeddedObject, classOrigin, propagated, qualifiers: this.qualifiers };

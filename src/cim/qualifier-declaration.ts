@@ -14,37 +14,57 @@ import { namesEqual, valuesEqual } from './value-equality.js';
 
 /** Scopes of a qualifier declaration (`SCOPE` element in CIM-XML, `Scope(...)` in MOF). */
 export interface QualifierScopes {
+  /** Applies to classes. */
   class?: boolean;
+  /** Applies to associations. */
   association?: boolean;
+  /** Applies to indications. */
   indication?: boolean;
+  /** Applies to properties. */
   property?: boolean;
+  /** Applies to references. */
   reference?: boolean;
+  /** Applies to methods. */
   method?: boolean;
+  /** Applies to parameters. */
   parameter?: boolean;
   /** MOF `Scope(any)`: all of the above. */
   any?: boolean;
 }
 
+/** Options of `new CIMQualifierDeclaration(name, type, options)`. */
 export interface CIMQualifierDeclarationOptions extends QualifierFlavors {
   /** Default value; NULL when not given. */
   value?: CIMInputValue;
+  /** Whether the value is an array; default: inferred from the value, else false. */
   isArray?: boolean;
   /** Fixed array size; null for variable size. */
   arraySize?: number | null;
+  /** Elements the qualifier may be applied to; default none. */
   scopes?: QualifierScopes;
 }
 
 /** A qualifier type declaration: name, type, default value, scopes and flavors. */
 export class CIMQualifierDeclaration {
+  /** Qualifier name; compared case-insensitively. */
   name: string;
+  /** CIM type name, such as `uint32`, `string` or `reference`. */
   type: CIMType;
+  /** Default value; null when the declaration has none. */
   value: CIMValue;
+  /** Whether the value is an array. */
   isArray: boolean;
+  /** Fixed array size; null for a variable-size array or a scalar. */
   arraySize: number | null;
+  /** Elements the qualifier may be applied to. */
   scopes: QualifierScopes;
+  /** Flavor EnableOverride (true) or DisableOverride (false); null when not given, which means the DSP0004 default (true). */
   overridable: boolean | null;
+  /** Flavor ToSubclass (true) or Restricted (false); null when not given, which means the DSP0004 default (true). */
   toSubclass: boolean | null;
+  /** Flavor ToInstance (deprecated in DSP0004); null when not given. */
   toInstance: boolean | null;
+  /** Flavor Translatable; null when not given, which means false. */
   translatable: boolean | null;
 
   constructor(name: string, type: CIMType, options: CIMQualifierDeclarationOptions = {}) {
@@ -80,6 +100,7 @@ export class CIMQualifierDeclaration {
     );
   }
 
+  /** Returns a deep copy. */
   copy(): CIMQualifierDeclaration {
     return new CIMQualifierDeclaration(this.name, this.type, {
       value: copyValue(this.value),
@@ -98,6 +119,7 @@ export class CIMQualifierDeclaration {
     return formatQualifierDeclaration(this, options);
   }
 
+  /** Returns a one-line summary with name, type and default value; use `toMOF()` for MOF. */
   toString(): string {
     const arraySuffix = this.isArray ? `[${this.arraySize ?? ''}]` : '';
     const scopes = scopeNames(this.scopes).join(', ');
@@ -109,6 +131,7 @@ export class CIMQualifierDeclaration {
     return this[TO_PLAIN_DATA]('string');
   }
 
+  /** @internal */
   [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
     return plainObject(
       { name: this.name, type: this.type, isArray: this.isArray, value: this.value, scopes: scopeNames(this.scopes) },
@@ -123,6 +146,7 @@ export class CIMQualifierDeclaration {
     );
   }
 
+  /** Formats the object for `util.inspect` and `console.log`. */
   [inspect.custom](depth: number, options: InspectOptionsStylized, inspectValue: typeof inspect): string {
     const { name, type, isArray, arraySize, overridable, toSubclass, toInstance, translatable } = this;
     const fields = {

@@ -30,13 +30,21 @@ export interface CIMQualifierOptions extends QualifierFlavors {
 
 /** A qualifier value attached to a class, property, method, parameter or instance. */
 export class CIMQualifier {
+  /** Qualifier name; compared case-insensitively. */
   name: string;
+  /** The value in the form of the value model (`bigint` for uint64 and sint64); null for NULL. */
   value: CIMValue;
+  /** CIM type name, such as `uint32`, `string` or `reference`. */
   type: CIMType;
+  /** Whether the element is inherited from the superclass unchanged (`PROPAGATED`); null when not known. */
   propagated: boolean | null;
+  /** Flavor EnableOverride (true) or DisableOverride (false); null when not given, which means the DSP0004 default (true). */
   overridable: boolean | null;
+  /** Flavor ToSubclass (true) or Restricted (false); null when not given, which means the DSP0004 default (true). */
   toSubclass: boolean | null;
+  /** Flavor ToInstance (deprecated in DSP0004); null when not given. */
   toInstance: boolean | null;
+  /** Flavor Translatable; null when not given, which means false. */
   translatable: boolean | null;
 
   constructor(name: string, value: CIMInputValue, options: CIMQualifierOptions = {}) {
@@ -51,7 +59,7 @@ export class CIMQualifier {
     this.translatable = options.translatable ?? null;
   }
 
-  /** Compares name (case-insensitively), type, value, propagated and flavors. */
+  /** Compares name (case-insensitively), type, value, propagated and flavors (see `flavorsEqual`). */
   equals(other: unknown): boolean {
     if (!(other instanceof CIMQualifier)) return false;
     return (
@@ -63,6 +71,7 @@ export class CIMQualifier {
     );
   }
 
+  /** Returns a deep copy. */
   copy(): CIMQualifier {
     return new CIMQualifier(this.name, copyValue(this.value), {
       type: this.type,
@@ -80,14 +89,17 @@ export class CIMQualifier {
     return formatQualifier(this, { indent: indent + 3, column: indent, width: options.maxLineLength ?? 80 });
   }
 
+  /** Returns a one-line summary with name, type and value; use `toMOF()` for MOF. */
   toString(): string {
     return `CIMQualifier(${this.name}: ${this.type} = ${formatValueInline(this.value, this.type)})`;
   }
 
+  /** Returns a plain object for `JSON.stringify`, with uint64 and sint64 values as decimal strings. */
   toJSON(): Record<string, unknown> {
     return this[TO_PLAIN_DATA]('string');
   }
 
+  /** @internal */
   [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
     return plainObject(
       { name: this.name, type: this.type, value: this.value },
@@ -102,6 +114,7 @@ export class CIMQualifier {
     );
   }
 
+  /** Formats the object for `util.inspect` and `console.log`. */
   [inspect.custom](depth: number, options: InspectOptionsStylized, inspectValue: typeof inspect): string {
     const { name, type, value, propagated, overridable, toSubclass, toInstance, translatable } = this;
     const fields = { name, type, value, propagated, overridable, toSubclass, toInstance, translatable };
@@ -109,12 +122,17 @@ export class CIMQualifier {
   }
 }
 
-/** Compares the four flavors of two qualifiers or qualifier declarations. */
+/**
+ * Compares the four flavors of two qualifiers or qualifier declarations. A flavor that is
+ * not stated counts as its DSP0004 default (EnableOverride, ToSubclass, not ToInstance, not
+ * Translatable), which is also the CIM-XML attribute default, so a flavor left out by MOF
+ * equals the same flavor read from CIM-XML.
+ */
 export function flavorsEqual(a: QualifierFlavors, b: QualifierFlavors): boolean {
   return (
-    (a.overridable ?? null) === (b.overridable ?? null) &&
-    (a.toSubclass ?? null) === (b.toSubclass ?? null) &&
-    (a.toInstance ?? null) === (b.toInstance ?? null) &&
-    (a.translatable ?? null) === (b.translatable ?? null)
+    (a.overridable ?? true) === (b.overridable ?? true) &&
+    (a.toSubclass ?? true) === (b.toSubclass ?? true) &&
+    (a.toInstance ?? false) === (b.toInstance ?? false) &&
+    (a.translatable ?? false) === (b.translatable ?? false)
   );
 }

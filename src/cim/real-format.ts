@@ -10,8 +10,10 @@ export function formatReal(value: number, type: CIMRealType): string {
   if (value === Infinity) return 'INF';
   if (value === -Infinity) return '-INF';
 
+  // toPrecision drops the sign of negative zero, which IEEE 754 and DSP0004 reals keep.
   const digits = type === 'real32' ? 11 : 17;
-  const text = value.toPrecision(digits).replace('e', 'E');
+  const sign = Object.is(value, -0) ? '-' : '';
+  const text = sign + value.toPrecision(digits).replace('e', 'E');
   if (text.includes('.')) return text;
 
   const exponentAt = text.indexOf('E');

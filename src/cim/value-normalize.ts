@@ -22,15 +22,19 @@ export function normalizeValue(
   type: CIMType | undefined,
   where: string,
 ): NormalizedValue {
-  const isArray = Array.isArray(input);
-  const elements: Array<CIMInputScalar | null> = isArray ? input : [input];
-  const resolvedType = type ?? inferType(elements, where);
+  if (!Array.isArray(input)) {
+    const scalarType = type ?? inferType([input], where);
+    const value = input === null ? null : convertScalar(input, scalarType, where);
+    return { value, type: scalarType, isArray: false };
+  }
 
-  const converted = elements.map((element) =>
-    element === null ? null : convertScalar(element, resolvedType, where),
-  );
-  const value: CIMValue = isArray ? converted : (converted[0] ?? null);
-  return { value, type: resolvedType, isArray };
+  const resolvedType = type ?? inferType(input, where);
+  const converted: Array<CIMScalar | null> = new Array<CIMScalar | null>(input.length);
+  for (let index = 0; index < input.length; index++) {
+    const element = input[index]!;
+    converted[index] = element === null ? null : convertScalar(element, resolvedType, where);
+  }
+  return { value: converted, type: resolvedType, isArray: true };
 }
 
 /** Infers the CIM type of the first non-NULL element; plain numbers are ambiguous. */
@@ -52,45 +56,59 @@ export function inferType(elements: ReadonlyArray<CIMInputScalar | null>, where:
 
 function convertScalar(element: CIMInputScalar, type: CIMType, where: string): CIMScalar {
   const plain = element instanceof CIMTypedValue ? element.value : element;
-  const mismatch = () =>
-    new TypeError(`Value ${describe(plain)} of ${where} does not fit CIM type ${type}.`);
 
   if (isIntegerType(type)) {
-    if (typeof plain !== 'number' && typeof plain !== 'bigint') throw mismatch();
+    if (typeof plain !== 'number' && typeof plain !== 'bigint') throw typeMismatch(plain, type, where);
     return checkInteger(plain, type, where);
   }
 
   switch (type) {
     case 'real32':
-      if (typeof plain !== 'number') throw mismatch();
+      if (typeof plain !== 'number') throw typeMismatch(plain, type, where);
       return Math.fround(plain);
     case 'real64':
-      if (typeof plain !== 'number') throw mismatch();
+      if (typeof plain !== 'number') throw typeMismatch(plain, type, where);
       return plain;
     case 'boolean':
-      if (typeof plain !== 'boolean') throw mismatch();
+      if (typeof plain !== 'boolean') throw typeMismatch(plain, type, where);
       return plain;
     case 'char16':
-      if (typeof plain !== 'string') throw mismatch();
+      if (typeof plain !== 'string') throw typeMismatch(plain, type, where);
       return new Char16(plain).value;
     case 'string':
       if (typeof plain !== 'string' && !(plain instanceof CIMInstance) && !(plain instanceof CIMClass)) {
-        throw mismatch();
+        throw typeMismatch(plain, type, where);
       }
       return plain;
     case 'datetime':
       if (plain instanceof CIMDateTime) return plain;
       if (typeof plain === 'string') return new CIMDateTime(plain);
-      throw mismatch();
+      throw typeMismatch(plain, type, where);
     case 'reference':
       if (plain instanceof CIMInstanceName || plain instanceof CIMClassName) return plain;
-      throw mismatch();
+      throw typeMismatch(plain, type, where);
     default:
-      throw mismatch();
+      throw typeMismatch(plain, type, where);
   }
 }
 
+/** Built where a value does not fit; a module function, so that no closure is made per value. */
+function typeMismatch(plain: unknown, type: CIMType, where: string): TypeError {
+  return new TypeError(`Value ${describe(plain)} of ${where} does not fit CIM type ${type}.`);
+}
+
+/** `INTEGER_RANGES` as numbers, so that a number within range is checked without a bigint. */
+const NUMBER_RANGES = {} as Record<CIMIntegerType, readonly [number, number]>;
+for (const type of Object.keys(INTEGER_RANGES) as CIMIntegerType[]) {
+  const [min, max] = INTEGER_RANGES[type];
+  NUMBER_RANGES[type] = [Number(min), Number(max)];
+}
+
 function checkInteger(value: number | bigint, type: CIMIntegerType, where: string): number | bigint {
+  if (typeof value === 'number' && Number.isSafeInteger(value)) {
+    const [min, max] = NUMBER_RANGES[type];
+    if (value >= min && value <= max) return is64BitType(type) ? BigInt(value) : value;
+  }
   if (typeof value === 'number' && !Number.isInteger(value)) {
     throw new TypeError(`Value ${value} of ${where} is not an integer, so it cannot be a CIM ${type}.`);
   }

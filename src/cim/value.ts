@@ -31,6 +31,7 @@ export type CIMValue = CIMScalar | null | Array<CIMScalar | null>;
 
 /** A value as callers may pass it: plain, or wrapped with its type (`new Uint32(5)`). */
 export type CIMInputScalar = CIMScalar | CIMTypedScalar;
+/** A value as callers may pass it: NULL, a plain or typed scalar, or an array of them that may contain NULLs. */
 export type CIMInputValue = CIMInputScalar | null | Array<CIMInputScalar | null>;
 
 /**

@@ -2,7 +2,9 @@ import type { Rejection } from './rejection.js';
 
 /** User name and password for HTTP Basic authentication. */
 export interface Credentials {
+  /** User name; it must not contain a colon, which HTTP Basic authentication cannot carry. */
   user: string;
+  /** Password; it is sent with each request and redacted in every record and error. */
   password: string;
 }
 

@@ -15,6 +15,7 @@ import {
 } from '../cimxml/index.js';
 import { DEFAULT_NAMESPACE, serverUrl, type TlsSettings, type WBEMConnectionOptions } from './connection-options.js';
 import { invoke, type InvokeContext, type OperationCall } from './invoke.js';
+import { invokeStream, type StreamingCall } from './invoke-stream.js';
 import * as associations from './operations/associations.js';
 import type { AssociatorNamesOptions, AssociatorsOptions, ObjectNameInput, ReferenceNamesOptions, ReferencesOptions } from './operations/associations.js';
 import { dsp0200Parameters, pathNamespace, type CallOptions, type IntrinsicSpec } from './operations/call.js';
@@ -68,7 +69,9 @@ const buildIntrinsic = intrinsicRequest as (
 export class WBEMConnection extends ConnectionIterators {
   /** Server URL such as `http://127.0.0.1:5988`. */
   readonly url: string;
+  /** Namespace of operations that name none, normalised without leading or trailing slashes. */
   readonly defaultNamespace: string;
+  /** Id of the connection in records and errors, such as `conn-1`. */
   readonly connectionId: string;
   /** Recorders that receive one record per operation; add or remove entries at any time. */
   readonly recorders: OperationRecorder[];
@@ -134,6 +137,7 @@ export class WBEMConnection extends ConnectionIterators {
     await this.#transport.close();
   }
 
+  /** Closes the connection at the end of an `await using` block, as `close()` does. */
   async [Symbol.asyncDispose](): Promise<void> {
     await this.close();
   }
@@ -382,21 +386,44 @@ export class WBEMConnection extends ConnectionIterators {
     return this.#intrinsic(spec, target, { ...options, namespace: context.namespace }, null);
   }
 
+  /**
+   * Runs an intrinsic operation and yields the decoded IRETURNVALUE items as they arrive
+   * from the HTTP body; returns what `decoders.decodeEnd` makes of the rest of the
+   * response. The `iter*` methods read Open and Pull responses this way.
+   */
+  streamIntrinsic<T, R, O extends CallOptions>(
+    operation: IntrinsicOperation,
+    decoders: Pick<StreamingCall<T, R>, 'decodeItem' | 'decodeEnd'>,
+    target: Record<string, unknown>,
+    options: O | undefined,
+    targetPath: unknown,
+  ): AsyncGenerator<T, R, undefined> {
+    return invokeStream(this.#invokeContext, { ...this.#intrinsicCall(operation, target, options, targetPath), ...decoders });
+  }
+
   /** Runs an intrinsic operation with its target parameters and the DSP0200 parameters of `options`. */
   #intrinsic<T>(spec: IntrinsicSpec<T>, target: Record<string, unknown>, options: CallOptions | undefined, targetPath: unknown): Promise<T> {
+    return invoke(this.#invokeContext, { ...this.#intrinsicCall(spec.operation, target, options, targetPath), decode: spec.decode });
+  }
+
+  #intrinsicCall(
+    operation: IntrinsicOperation,
+    target: Record<string, unknown>,
+    options: CallOptions | undefined,
+    targetPath: unknown,
+  ): Omit<OperationCall<unknown>, 'decode'> {
     const namespace = this.#namespace(options?.namespace, pathNamespace(targetPath));
     const parameters = { ...target, ...dsp0200Parameters(options) };
-    return invoke(this.#invokeContext, {
-      recordName: spec.operation,
-      responseName: spec.operation,
+    return {
+      recordName: operation,
+      responseName: operation,
       intrinsic: true,
       namespace,
       args: { ...parameters, ...namespaceArg(options) },
-      build: (messageId) => buildIntrinsic(spec.operation, namespace, parameters, { messageId }),
-      decode: spec.decode,
+      build: (messageId) => buildIntrinsic(operation, namespace, parameters, { messageId }),
       signal: options?.signal,
       timeout: options?.timeout,
-    });
+    };
   }
 
   #namespace(explicit: string | undefined, fromTarget: string | null): string {

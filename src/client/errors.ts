@@ -20,9 +20,13 @@ export interface ClientErrorContext {
 
 /** Base of errors raised by the HTTP layer of the client. */
 export abstract class ClientError extends WBEMError {
+  /** Id of the connection that raised the error; null outside a connection. */
   readonly connectionId: string | null;
+  /** Full request URL, such as `http://127.0.0.1:5988/cimom`; null before one was built. */
   readonly url: string | null;
+  /** The request as sent, with credentials redacted; null when it was not built. */
   readonly request: HttpRequestRecord | null;
+  /** The response as far as it was received; null when no status line arrived. */
   readonly response: HttpResponseRecord | null;
 
   constructor(message: string, code: string, context: ClientErrorContext) {
@@ -154,9 +158,13 @@ export class TLSOptionError extends WBEMError {
 
 /** A response header is missing or has a value the client cannot accept. */
 export class HeaderParseError extends ParseError {
+  /** Id of the connection that raised the error. */
   readonly connectionId: string | null;
+  /** Full request URL. */
   readonly url: string | null;
+  /** The request as sent, with credentials redacted. */
   readonly request: HttpRequestRecord | null;
+  /** The response with the header in question. */
   readonly response: HttpResponseRecord | null;
   /** Name of the offending header, such as `Content-Type`. */
   readonly header: string;

@@ -3,7 +3,9 @@
  * `REDACTED` before the record exists, so no record, error or recorder contains credentials.
  */
 export interface HttpRequestRecord {
+  /** HTTP method: `POST`, or `M-POST` for the extension framework of RFC 2774. */
   readonly method: string;
+  /** Full request URL, such as `http://127.0.0.1:5988/cimom`. */
   readonly url: string;
   /** Header names as sent; values as sent, except `Authorization`. */
   readonly headers: Readonly<Record<string, string>>;

@@ -1,12 +1,16 @@
 /** Minimum, average and maximum of a series of measurements. */
 export interface MinAvgMax {
+  /** Smallest sample. */
   readonly min: number;
+  /** Mean of the samples. */
   readonly avg: number;
+  /** Largest sample. */
   readonly max: number;
 }
 
 /** Statistics of one operation name, such as `EnumerateInstances`. */
 export interface OperationStatistic {
+  /** Operation name, such as `EnumerateInstances`. */
   readonly name: string;
   /** Number of calls, including failed ones. */
   readonly count: number;
@@ -28,8 +32,11 @@ export interface OperationSample {
   clientTime: number;
   /** Microseconds, or null when the server did not send `WBEMServerResponseTime`. */
   serverTime: number | null;
+  /** Size of the request body in bytes. */
   requestBytes: number;
+  /** Size of the response body in bytes. */
   responseBytes: number;
+  /** Whether the operation raised an error. */
   failed: boolean;
 }
 

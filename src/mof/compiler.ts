@@ -27,6 +27,7 @@ export const nodeFileReader: MOFFileReader = {
   resolveInclude: (includingFile, includePath) => resolve(dirname(includingFile), includePath),
 };
 
+/** Options of `new MOFCompiler(options)`. */
 export interface MOFCompilerOptions {
   /** Target that receives the declarations. Default: a new MOFRepository, available as `compiler.target`. */
   target?: MOFTarget;
@@ -42,9 +43,13 @@ export interface MOFCompilerOptions {
 export interface MOFCompileResult {
   /** Files read, the compiled file first, then includes in the order they were read. */
   files: string[];
+  /** Names of the qualifier declarations set. */
   qualifierDeclarations: string[];
+  /** Names of the classes created. */
   classes: string[];
+  /** Paths of the instances created. */
   instances: CIMInstanceName[];
+  /** Tolerated deviations from DSP0004, in the order found. */
   warnings: MOFWarning[];
 }
 
@@ -57,6 +62,7 @@ export const DEFAULT_NAMESPACE = 'root/cimv2';
  * before it stay in the target.
  */
 export class MOFCompiler {
+  /** The target that receives the declarations. */
   readonly target: MOFTarget;
   readonly #namespace: string;
   readonly #fileReader: MOFFileReader;

@@ -2,14 +2,19 @@ import { WBEMError } from '../cim/errors.js';
 
 /** A MOF text and the file name it is reported under (a path, or a label such as `<string>`). */
 export interface MOFSource {
+  /** File path, or a label such as `<string>` for text compiled from memory. */
   file: string;
+  /** The MOF text. */
   text: string;
 }
 
 /** A position in a MOF source; `line` and `column` are 1-based, `offset` 0-based. */
 export interface MOFPosition {
+  /** 0-based character offset in the text. */
   offset: number;
+  /** 1-based line. */
   line: number;
+  /** 1-based column. */
   column: number;
 }
 
@@ -29,6 +34,7 @@ export class MOFCompileError extends WBEMError {
   declare readonly code: MOFErrorCode;
   /** The reason alone, without position and source line. */
   readonly reason: string;
+  /** File path or label of the source, as in `MOFSource.file`. */
   readonly file: string;
   /** 1-based line, or null when the error concerns the whole file. */
   readonly line: number | null;
@@ -61,9 +67,13 @@ export class MOFCompileError extends WBEMError {
 
 /** A deviation from DSP0004 that the compiler tolerates, with its position. */
 export interface MOFWarning {
+  /** Description of the deviation, without the position. */
   message: string;
+  /** File path, or a label such as `<string>` for text compiled from memory. */
   file: string;
+  /** 1-based line. */
   line: number;
+  /** 1-based column. */
   column: number;
   /** `file:line:column: message`. */
   text: string;

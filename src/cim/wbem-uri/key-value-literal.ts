@@ -295,7 +295,9 @@ function formatRealLiteral(value: number): string {
   if (value === Infinity) return 'INF';
   if (value === -Infinity) return '-INF';
 
-  const [mantissa = '', exponent] = String(value).split('e');
+  // String() drops the sign of negative zero.
+  const text = Object.is(value, -0) ? '-0' : String(value);
+  const [mantissa = '', exponent] = text.split('e');
   const withDot = mantissa.includes('.') ? mantissa : `${mantissa}.0`;
   return exponent === undefined ? withDot : `${withDot}E${exponent}`;
 }

@@ -12,6 +12,7 @@ import { UriScanner, uriError } from './scanner.js';
 /** Returns the CIM type of a key of a class, or undefined when it is not known. */
 export type KeyTypeLookup = (className: string, keyName: string) => CIMType | undefined;
 
+/** Options of `parseWBEMURI`, `CIMInstanceName.fromWBEMURI` and `CIMClassName.fromWBEMURI`. */
 export interface WBEMURIParseOptions {
   /**
    * Accept the shorthand forms that servers and users write besides DSP0207: no leading
@@ -37,6 +38,7 @@ export interface ParsedWBEMURI {
   host: string | null;
   /** Namespace without leading or trailing slashes, or null for the default namespace. */
   namespace: string | null;
+  /** Class name as written in the URI. */
   className: string;
   /** Keybindings of an instance path (empty for `ClassName=@`), or null for a class path. */
   keybindings: NocaseMap<KeyBindingValue> | null;

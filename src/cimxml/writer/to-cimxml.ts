@@ -23,6 +23,7 @@ import {
   writeValueInstanceWithPath,
   writeValueNamedInstance,
   writeValueObjectWithLocalPath,
+  writeValueObjectWithPath,
 } from './object-writer.js';
 import { writeClassPathElement, writeInstancePathElement } from './path-writer.js';
 import { describe, writeValue, writeValueContent } from './value-writer.js';
@@ -42,15 +43,18 @@ export type CIMXMLWritable =
   | CIMQualifierDeclaration
   | CIMInputValue;
 
+/** Options of `toCIMXML` and `toCIMXMLString`. */
 export interface ToCIMXMLOptions {
-  /** Writes an instance as plain `INSTANCE` even when it has a path. Default: false. */
+  /** Writes an instance as plain `INSTANCE` and a class as plain `CLASS` even when they have a path. Default: false. */
   ignorePath?: boolean;
 }
 
 /**
  * Converts a CIM object or value to its CIM-XML element. An instance without a path
  * gives INSTANCE. With a path it gives VALUE.NAMEDINSTANCE (no namespace),
- * VALUE.OBJECTWITHLOCALPATH (namespace, no host) or VALUE.INSTANCEWITHPATH.
+ * VALUE.OBJECTWITHLOCALPATH (namespace, no host) or VALUE.INSTANCEWITHPATH. A class
+ * gives CLASS, or VALUE.OBJECTWITHLOCALPATH or VALUE.OBJECTWITHPATH when its path has a
+ * namespace.
  * Paths give INSTANCENAME, LOCALINSTANCEPATH or INSTANCEPATH (and the CLASS* forms)
  * by namespace and host. NULL gives VALUE.NULL, and arrays VALUE.ARRAY or VALUE.REFARRAY.
  */
@@ -72,7 +76,7 @@ export function toCIMXMLString(value: CIMXMLWritable, options: ToCIMXMLOptions =
 /** Writes a CIM object or value to a sink; see `toCIMXML` for the element chosen. */
 export function writeCIMObject(sink: XmlSink, value: CIMXMLWritable, options: ToCIMXMLOptions = {}): void {
   if (value instanceof CIMInstance) writeInstanceObject(sink, value, options);
-  else if (value instanceof CIMClass) writeClass(sink, value);
+  else if (value instanceof CIMClass) writeClassObject(sink, value, options);
   else if (value instanceof CIMInstanceName) writeInstancePathElement(sink, value, `path of class ${value.className}`);
   else if (value instanceof CIMClassName) writeClassPathElement(sink, value, `path of class ${value.className}`);
   else if (value instanceof CIMProperty) writeProperty(sink, value);
@@ -89,6 +93,14 @@ function writeInstanceObject(sink: XmlSink, instance: CIMInstance, options: ToCI
   else if (path.namespace === null) writeValueNamedInstance(sink, instance, path);
   else if (path.host === null) writeValueObjectWithLocalPath(sink, instance);
   else writeValueInstanceWithPath(sink, instance, path);
+}
+
+/** Picks the element for a class by its path as for instances; a path without a namespace has no element of its own. */
+function writeClassObject(sink: XmlSink, cimClass: CIMClass, options: ToCIMXMLOptions): void {
+  const path = options.ignorePath === true ? null : cimClass.path;
+  if (path === null || path.namespace === null) writeClass(sink, cimClass);
+  else if (path.host === null) writeValueObjectWithLocalPath(sink, cimClass);
+  else writeValueObjectWithPath(sink, cimClass);
 }
 
 function writePlainValue(sink: XmlSink, value: CIMInputValue): void {

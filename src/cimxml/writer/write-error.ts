@@ -6,6 +6,7 @@ import { WBEMError } from '../../cim/errors.js';
  * operation parameter. `where` names the property, parameter or element concerned.
  */
 export class CIMXMLWriteError extends WBEMError {
+  /** The property, parameter or element concerned, such as `property Name`; null when not known. */
   readonly where: string | null;
 
   constructor(message: string, where: string | null = null, options?: { cause?: unknown }) {

@@ -9,7 +9,9 @@ import { instanceItems, instancePathItems, outputParameter, returnedItems } from
 
 /** An open enumeration: the server's context id and the namespace of the Open that created it. */
 export interface EnumerationContext {
+  /** The `EnumerationContext` value the server returned; opaque to the client. */
   readonly id: string;
+  /** Namespace that the Pull and CloseEnumeration operations of this enumeration go to. */
   readonly namespace: string;
 }
 
@@ -23,11 +25,13 @@ export interface PullState {
 
 /** Result of an Open or Pull operation that returns instances. */
 export interface PullInstancesResult extends PullState {
+  /** The instances of this batch. */
   readonly instances: CIMInstance[];
 }
 
 /** Result of an Open or Pull operation that returns instance paths. */
 export interface PullPathsResult extends PullState {
+  /** The instance paths of this batch. */
   readonly paths: CIMInstanceName[];
 }
 

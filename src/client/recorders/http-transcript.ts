@@ -6,6 +6,7 @@ export interface HttpMessageText {
   readonly startLine: string | null;
   /** Header names as written; a repeated header keeps its last value. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Body text after the blank line; empty when there is none. */
   readonly body: string;
 }
 
@@ -96,6 +97,7 @@ function hasHeader(headers: Readonly<Record<string, string>>, name: string): boo
 
 /** A transcript that `parseHttpTranscript` cannot read. */
 export class TranscriptParseError extends Error {
+  /** Always `ERR_HTTP_TRANSCRIPT`. */
   readonly code = 'ERR_HTTP_TRANSCRIPT';
   /** 1-based line of the transcript where reading failed. */
   readonly line: number;

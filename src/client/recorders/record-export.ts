@@ -12,6 +12,7 @@ import { TestClientRecorder } from './test-client-recorder.js';
  */
 export type ExportFormat = 'yaml' | 'xml' | 'http';
 
+/** Every export format. */
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['yaml', 'xml', 'http'];
 
 /**

@@ -8,6 +8,7 @@ export interface RecordedRequest {
   readonly url: string | null;
   /** Header names as written. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Body text, usually CIM-XML; empty when there is none. */
   readonly body: string;
 }
 
@@ -15,9 +16,13 @@ export interface RecordedRequest {
 export interface RecordedResponse {
   /** HTTP status; null when the format does not store it (raw XML files). */
   readonly status: number | null;
+  /** Reason phrase of the status line; empty when not stored. */
   readonly reason: string;
+  /** Header names as written. */
   readonly headers: Readonly<Record<string, string>>;
+  /** HTTP trailers, such as `CIMStatusCode`; empty when none were sent. */
   readonly trailers: Readonly<Record<string, string>>;
+  /** Body text, usually CIM-XML; empty when there is none. */
   readonly body: string;
 }
 
@@ -25,6 +30,7 @@ export interface RecordedResponse {
 export interface RecordedExchange {
   /** Name of the exchange, such as `GetClass3`. */
   readonly name: string;
+  /** The request as sent. */
   readonly request: RecordedRequest;
   /** Null when no response was recorded (the connection failed, or the format stores none). */
   readonly response: RecordedResponse | null;

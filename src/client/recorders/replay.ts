@@ -5,6 +5,7 @@ import type { RecordedExchange } from './recorded-exchange.js';
 
 /** The part of a connection that replay uses: sending a raw request. */
 export interface RawRequestSender {
+  /** Sends a CIM-XML request body and returns the response as received. */
   rawRequest(body: string, options?: RawRequestOptions): Promise<RawResponse>;
 }
 
@@ -24,15 +25,19 @@ export interface ReplayOptions {
 export interface HttpDifference {
   /** `status`, or a header name in lower case such as `cimerror`. */
   readonly field: string;
+  /** Value in the recording; null when absent there. */
   readonly expected: string | null;
+  /** Value in the replayed response; null when absent there. */
   readonly actual: string | null;
 }
 
 /** Outcome of re-sending one recorded request. */
 export interface ReplayResult {
+  /** Name of the recorded exchange, such as `GetClass3`. */
   readonly name: string;
   /** False when the replayed response differs from the recorded one, or when either could not be compared. */
   readonly same: boolean;
+  /** Differences of the HTTP status and CIM headers. */
   readonly http: readonly HttpDifference[];
   /** Differences of the response bodies as XML trees, by element path. */
   readonly xml: readonly XmlDifference[];

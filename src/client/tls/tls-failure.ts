@@ -25,8 +25,11 @@ export type TLSFailureReason =
 
 /** The TLS part of TLSCertificateError and TLSHandshakeError. */
 export interface TLSFailureDetails {
+  /** The failed check, such as `self-signed` or `hostname-mismatch`. */
   readonly reason: TLSFailureReason;
+  /** Node.js or OpenSSL error code, such as `DEPTH_ZERO_SELF_SIGNED_CERT`. */
   readonly tlsCode: string;
+  /** The server certificate, when the handshake delivered one. */
   readonly certificate: CertificateSummary | null;
 }
 
