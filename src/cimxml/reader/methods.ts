@@ -1,6 +1,8 @@
 import { CIMMethod } from '../../cim/method.js';
 import { CIMParameter } from '../../cim/parameter.js';
 import type { CIMType } from '../../cim/cim-type.js';
+import type { EmbeddedObjectKind } from '../../cim/property.js';
+import type { CIMQualifier } from '../../cim/qualifier.js';
 import type { XmlElement } from '../xml/element.js';
 import {
   arraySizeAttribute,
@@ -78,12 +80,28 @@ export function readParameterDeclaration(element: XmlElement, ctx: ReadContext):
   const name = requireAttribute(element, ctx, 'NAME');
   const [qualifierElements = []] = matchSequence(element, ctx, [any('QUALIFIER')]);
   const type: CIMType = shape.isReference ? 'reference' : cimTypeAttribute(element, ctx);
+  const qualifiers = qualifierElements.map((child) => readQualifier(child, ctx.child(child, element.children)));
 
   return new CIMParameter(name, {
     type,
     isArray: shape.isArray,
     arraySize: shape.isArray ? arraySizeAttribute(element, ctx) : null,
     referenceClass: shape.isReference ? optionalAttribute(element, 'REFERENCECLASS') : null,
-    qualifiers: qualifierElements.map((child) => readQualifier(child, ctx.child(child, element.children))),
+    embeddedObject: type === 'string' ? embeddedObjectFromQualifiers(qualifiers) : null,
+    qualifiers,
   });
+}
+
+/**
+ * Parameter declarations have no EmbeddedObject attribute in the DTD, so the kind comes
+ * from the qualifiers as in MOF: `instance` for EmbeddedInstance, `object` for
+ * EmbeddedObject(TRUE).
+ */
+function embeddedObjectFromQualifiers(qualifiers: readonly CIMQualifier[]): EmbeddedObjectKind | null {
+  for (const qualifier of qualifiers) {
+    const lower = qualifier.name.toLowerCase();
+    if (lower === 'embeddedinstance' && qualifier.value !== null) return 'instance';
+    if (lower === 'embeddedobject' && qualifier.value === true) return 'object';
+  }
+  return null;
 }
