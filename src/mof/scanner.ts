@@ -342,6 +342,13 @@ export class MOFScanner {
     const negative = sign === MINUS;
     if (sign === PLUS || sign === MINUS) offset++;
 
+    // `+INF` and `-INF`: DSP0004 MOF has no literal for infinity, but CIM-XML has one and
+    // this project's MOF output writes it, so the compiler reads it back.
+    if (text.startsWith('INF', offset) && !isIdentifierPart(text.charCodeAt(offset + 3))) {
+      this.#offset = offset + 3;
+      return { kind: 'real', value: negative ? -Infinity : Infinity, offset: start, end: offset + 3, line, column };
+    }
+
     const digitsStart = offset;
     const first = text.charCodeAt(offset);
     if (first === ZERO && (text.charCodeAt(offset + 1) === LOWER_X || text.charCodeAt(offset + 1) === UPPER_X)) {

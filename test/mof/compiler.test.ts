@@ -349,3 +349,19 @@ describe('MOFCompiler pragmas and warnings', () => {
     expect(target.namespace('root/cimv2').instances.size).toBe(1);
   });
 });
+
+describe('real special values', () => {
+  it('reads INF, -INF and NaN as written by MOF output', () => {
+    const text = `${QUALIFIERS}
+class TST_Reals { [Key] string Id; real64 Values[]; };
+instance of TST_Reals { Id = "r"; Values = {INF, -INF, NaN, +INF}; };
+`;
+    const { target } = compile(text);
+    const [instance] = target.namespace('root/cimv2').instances.values();
+    const values = instance?.get('Values') as number[];
+    expect(values[0]).toBe(Infinity);
+    expect(values[1]).toBe(-Infinity);
+    expect(Number.isNaN(values[2])).toBe(true);
+    expect(values[3]).toBe(Infinity);
+  });
+});

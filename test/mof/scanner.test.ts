@@ -177,3 +177,14 @@ describe('MOFScanner', () => {
     );
   });
 });
+
+describe('real special values', () => {
+  it.each([
+    ['+INF', Infinity],
+    ['-INF', -Infinity],
+  ])('scans %s', (text, expected) => {
+    const token = new MOFScanner({ file: 'test.mof', text }).next();
+    expect(token.kind).toBe('real');
+    expect(token.value).toBe(expected);
+  });
+});

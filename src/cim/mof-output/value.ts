@@ -80,8 +80,8 @@ function formatArray(values: readonly unknown[], type: CIMType, layout: MOFLayou
 }
 
 function formatNumber(value: number, type: CIMType): string {
-  // NOTE: MOF (DSP0004) has no literal for INF, -INF or NaN, so output that contains them
-  // is written with the CIM-XML spelling and the MOF compiler rejects it.
+  // MOF (DSP0004) has no literal for INF, -INF or NaN, so they are written with the CIM-XML
+  // spelling, which this project's MOF compiler reads back; other compilers may reject it.
   if (isRealType(type)) return formatReal(value, type);
   if (Number.isInteger(value)) return String(value);
   return formatReal(value, 'real64');

@@ -54,6 +54,13 @@ export function parseScalarValue(stream: MOFTokenStream): MOFValue {
     case 'alias':
       stream.advance();
       return { kind: 'alias', name: token.value as string, position };
+    case 'identifier':
+      // INF and NaN as CIM-XML spells them; MOF has no such literals, but MOF output writes them.
+      if (token.value === 'INF' || token.value === 'NaN') {
+        stream.advance();
+        return { kind: 'real', value: token.value === 'INF' ? Infinity : NaN, position };
+      }
+      break;
     default:
       break;
   }
