@@ -1,0 +1,260 @@
+import { CIMInstance, type CIMInstanceName } from '../../index.js';
+import { ShellInputError } from '../shell-errors.js';
+import { callOptions, usePull, type CommandContext } from './command-context.js';
+import type { ArgumentSpec, CommandSpec, OptionSpec, ParsedArguments } from './command-types.js';
+import { collect } from './collect.js';
+import { ASSOCIATOR_OPTIONS, OPTIONS, REFERENCE_OPTIONS } from './common-options.js';
+import { globPattern } from './class-commands.js';
+import { pickMessage, readInstancePath, readInstanceReference } from './instance-path.js';
+import { invokeMethod } from './method-call.js';
+import { OptionReader } from './parse-arguments.js';
+import { typedProperties } from './typed-input.js';
+
+const CLASS_ARGUMENT: ArgumentSpec = { name: 'CLASSNAME', summary: 'name of a class', required: true, complete: 'class' };
+const PATH_ARGUMENT: ArgumentSpec = {
+  name: 'INSTANCENAME',
+  summary: 'CLASS key=value ..., a WBEM URI, or CLASS.? to list the instances',
+  required: true,
+  rest: true,
+  complete: 'instance',
+};
+
+/** Returns the pull-only filter options; raises ShellInputError for a filter language without a query. */
+function filterOptions(options: OptionReader): { filterQuery?: string; filterQueryLanguage?: string } {
+  const filterQuery = options.value('filter-query');
+  const language = options.value('filter-query-language');
+  if (filterQuery === undefined) {
+    if (language !== undefined) throw new ShellInputError('--filter-query-language needs --filter-query; give the query too.');
+    return {};
+  }
+  return { filterQuery, filterQueryLanguage: language ?? 'DMTF:FQL' };
+}
+
+/** Returns IncludeClassOrigin and PropertyList, the object options that pull operations have. */
+function pullShape(options: OptionReader): { includeClassOrigin: boolean; propertyList?: string[] } {
+  const propertyList = options.list('propertylist');
+  return { includeClassOrigin: options.flag('include-classorigin'), ...(propertyList !== undefined ? { propertyList } : {}) };
+}
+
+async function enumerateInstances(context: CommandContext, parsed: ParsedArguments): Promise<void> {
+  const options = new OptionReader(parsed);
+  const connection = context.session.connection;
+  const className = parsed.args[0]!;
+  const iteration = { ...callOptions(context), usePull: usePull(context), ...filterOptions(options) };
+
+  if (options.flag('names-only')) {
+    const paths = await collect(context, connection.iterEnumerateInstancePaths(className, iteration), 'Enumerating instance paths');
+    context.show({ kind: 'instanceNames', items: paths });
+    return;
+  }
+  const instances = await collect(
+    context,
+    connection.iterEnumerateInstances(className, { ...iteration, ...pullShape(options), deepInheritance: options.flag('deep-inheritance') }),
+    'Enumerating instances',
+  );
+  context.show({ kind: 'instances', items: instances }, columnsOption(options));
+}
+
+function columnsOption(options: OptionReader): { columns?: readonly string[] } {
+  const columns = options.list('columns');
+  return columns === undefined ? {} : { columns };
+}
+
+async function getInstance(context: CommandContext, parsed: ParsedArguments): Promise<void> {
+  const options = new OptionReader(parsed);
+  const reference = await readInstanceReference(context, parsed.args);
+  if (reference.kind === 'pick') {
+    await listForPick(context, reference.className);
+    return;
+  }
+  const instance = await context.session.connection.getInstance(reference.path, {
+    ...callOptions(context, reference.path.namespace ?? undefined),
+    ...pullShape(options),
+    ...(options.flag('include-qualifiers') ? { includeQualifiers: true } : {}),
+    localOnly: options.flag('local-only'),
+  });
+  context.show({ kind: 'instances', items: [instance] }, columnsOption(options));
+}
+
+/** Shows the instance paths of a class for `CLASS.?`. In `-c` mode it raises an error that requests the keys instead. */
+async function listForPick(context: CommandContext, className: string): Promise<void> {
+  if (!context.interactive) throw new ShellInputError(pickMessage(className, false));
+
+  const paths = await collect(context, context.session.connection.iterEnumerateInstancePaths(className, { ...callOptions(context), usePull: usePull(context) }), 'Listing instances');
+  context.show({ kind: 'instanceNames', items: paths });
+  context.warn(`Pick one of these instances (${paths.length}) and run the command again with its path.`);
+}
+
+async function countInstances(context: CommandContext, parsed: ParsedArguments): Promise<void> {
+  const patterns = parsed.args.length === 0 ? [globPattern('*')] : parsed.args.map(globPattern);
+  const index = await context.session.classes.classNames(context.namespace);
+  const classNames = index.names.filter((name) => patterns.some((pattern) => pattern.test(name)));
+
+  const rows: string[][] = [];
+  for (const [position, className] of classNames.entries()) {
+    context.progress(`Counting instances of ${className}`, position);
+    const paths = await collect(context, context.session.connection.iterEnumerateInstancePaths(className, { ...callOptions(context), usePull: usePull(context) }), `Counting ${className}`);
+    const own = paths.filter((path) => path.className.toLowerCase() === className.toLowerCase()).length;
+    if (own > 0) rows.push([className, String(own)]);
+  }
+  context.show({ kind: 'rows', columns: ['Class', 'Count'], rows });
+}
+
+async function createInstance(context: CommandContext, parsed: ParsedArguments): Promise<void> {
+  const namespace = context.namespace;
+  const cimClass = await context.session.classes.getClass(namespace, parsed.args[0]!);
+  const properties = await typedProperties(context, cimClass, new OptionReader(parsed).rawList('property'), namespace);
+
+  const instance = new CIMInstance(cimClass.className, { properties });
+  const path = await context.session.connection.createInstance(instance, callOptions(context));
+  context.show({ kind: 'instanceNames', items: [path] });
+}
+
+async function modifyInstance(context: CommandContext, parsed: ParsedArguments): Promise<void> {
+  const options = new OptionReader(parsed);
+  const path = await readInstancePath(context, parsed.args);
+  const namespace = path.namespace ?? context.namespace;
+  const words = options.rawList('property');
+  if (words.length === 0) throw new ShellInputError('Nothing to modify; give the new values with --property NAME=VALUE.');
+
+  const cimClass = await context.session.classes.getClass(namespace, path.className);
+  const properties = await typedProperties(context, cimClass, words, namespace);
+  const instance = new CIMInstance(path.className, { properties, path });
+  const propertyList = options.list('propertylist') ?? properties.map((property) => property.name);
+
+  await context.session.connection.modifyInstance(instance, { ...callOptions(context, namespace), propertyList });
+  context.print(`Modified ${path.toString()}.`);
+}
+
+async function deleteInstance(context: CommandContext, parsed: ParsedArguments): Promise<void> {
+  const path = await readInstancePath(context, parsed.args);
+  await context.session.connection.deleteInstance(path, callOptions(context, path.namespace ?? undefined));
+  context.print(`Deleted ${path.toString()}.`);
+}
+
+async function instanceAssociators(context: CommandContext, parsed: ParsedArguments, references: boolean): Promise<void> {
+  const options = new OptionReader(parsed);
+  const path = await readInstancePath(context, parsed.args);
+  const connection = context.session.connection;
+  const filters = {
+    ...callOptions(context, path.namespace ?? undefined),
+    usePull: usePull(context),
+    ...filterOptions(options),
+    ...optional('resultClass', options.value('result-class')),
+    ...optional('role', options.value('role')),
+    ...(references ? {} : { ...optional('assocClass', options.value('assoc-class')), ...optional('resultRole', options.value('result-role')) }),
+  };
+
+  if (options.flag('names-only')) {
+    const iterable = references ? connection.iterReferenceInstancePaths(path, filters) : connection.iterAssociatorInstancePaths(path, filters);
+    context.show({ kind: 'instanceNames', items: await collect(context, iterable, 'Following associations') });
+    return;
+  }
+  const shape = pullShape(options);
+  const iterable = references ? connection.iterReferenceInstances(path, { ...filters, ...shape }) : connection.iterAssociatorInstances(path, { ...filters, ...shape });
+  context.show({ kind: 'instances', items: await collect(context, iterable, 'Following associations') }, columnsOption(options));
+}
+
+function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [key]: value } as Partial<Record<K, string>>);
+}
+
+async function invokeInstanceMethod(context: CommandContext, parsed: ParsedArguments): Promise<void> {
+  const methodName = parsed.args[parsed.args.length - 1]!;
+  const pathWords = parsed.args.slice(0, -1);
+  if (pathWords.length === 0) throw new ShellInputError('The instance path is missing; write "instance invoke CLASS key=value ... METHOD".');
+
+  const path: CIMInstanceName = await readInstancePath(context, pathWords);
+  const namespace = path.namespace ?? context.namespace;
+  await invokeMethod(context, { className: path.className, target: path, methodName, namespace, parameterWords: new OptionReader(parsed).rawList('parameter') });
+}
+
+async function queryInstances(context: CommandContext, parsed: ParsedArguments): Promise<void> {
+  const options = new OptionReader(parsed);
+  const language = options.value('query-language') ?? 'WQL';
+  const iterable = context.session.connection.iterQueryInstances(language, parsed.args[0]!, { ...callOptions(context), usePull: usePull(context) });
+  context.show({ kind: 'instances', items: await collect(context, iterable, 'Running query') }, columnsOption(options));
+}
+
+// Pull operations have no IncludeQualifiers parameter, so only GetInstance offers it.
+const INSTANCE_SHAPE = [OPTIONS.includeClassOrigin, OPTIONS.propertyList];
+
+/** Options of the association commands for instances, which run as pull operations. */
+function pullOptions(options: readonly OptionSpec[]): OptionSpec[] {
+  return options.filter((option) => option.name !== 'include-qualifiers');
+}
+
+/** The `instance` commands. */
+export const INSTANCE_COMMANDS: readonly CommandSpec[] = [
+  {
+    words: ['instance', 'enumerate'],
+    aliases: ['ls'],
+    summary: 'List the instances of a class and its subclasses (pull operations or EnumerateInstances).',
+    arguments: [CLASS_ARGUMENT],
+    options: [OPTIONS.deepInheritance, ...INSTANCE_SHAPE, OPTIONS.namesOnly, OPTIONS.filterQuery, OPTIONS.filterQueryLanguage, OPTIONS.columns, OPTIONS.namespace],
+    run: enumerateInstances,
+  },
+  {
+    words: ['instance', 'get'],
+    summary: 'Show one instance (GetInstance).',
+    arguments: [PATH_ARGUMENT],
+    options: [OPTIONS.localOnly, OPTIONS.includeQualifiers, ...INSTANCE_SHAPE, OPTIONS.columns, OPTIONS.namespace],
+    run: getInstance,
+  },
+  {
+    words: ['instance', 'count'],
+    summary: 'Count the instances of each class whose name matches the patterns (default all classes); each instance counts for its own class only.',
+    arguments: [{ name: 'PATTERN', summary: 'class name pattern with * and ?', required: false, rest: true, complete: 'class' }],
+    options: [OPTIONS.namespace],
+    run: countInstances,
+  },
+  {
+    words: ['instance', 'create'],
+    summary: 'Create an instance with property values typed from its class (CreateInstance).',
+    arguments: [CLASS_ARGUMENT],
+    options: [OPTIONS.property, OPTIONS.namespace],
+    run: createInstance,
+  },
+  {
+    words: ['instance', 'modify'],
+    summary: 'Change property values of an instance (ModifyInstance).',
+    arguments: [PATH_ARGUMENT],
+    options: [OPTIONS.property, { ...OPTIONS.propertyList, summary: 'Properties to modify; default those given with --property.' }, OPTIONS.namespace],
+    run: modifyInstance,
+  },
+  {
+    words: ['instance', 'delete'],
+    summary: 'Delete an instance (DeleteInstance).',
+    arguments: [PATH_ARGUMENT],
+    options: [OPTIONS.namespace],
+    run: deleteInstance,
+  },
+  {
+    words: ['instance', 'associators'],
+    summary: 'List the instances associated with an instance (pull operations or Associators).',
+    arguments: [PATH_ARGUMENT],
+    options: [...pullOptions(ASSOCIATOR_OPTIONS), OPTIONS.filterQuery, OPTIONS.filterQueryLanguage, OPTIONS.columns],
+    run: (context, parsed) => instanceAssociators(context, parsed, false),
+  },
+  {
+    words: ['instance', 'references'],
+    summary: 'List the associations that refer to an instance (pull operations or References).',
+    arguments: [PATH_ARGUMENT],
+    options: [...pullOptions(REFERENCE_OPTIONS), OPTIONS.filterQuery, OPTIONS.filterQueryLanguage, OPTIONS.columns],
+    run: (context, parsed) => instanceAssociators(context, parsed, true),
+  },
+  {
+    words: ['instance', 'invoke'],
+    summary: 'Call a method of an instance (InvokeMethod): instance invoke CLASS key=value ... METHOD.',
+    arguments: [{ ...PATH_ARGUMENT, summary: 'instance path, then the method name' }],
+    options: [OPTIONS.parameter, OPTIONS.namespace],
+    run: invokeInstanceMethod,
+  },
+  {
+    words: ['instance', 'query'],
+    summary: 'Run a query (pull operations or ExecQuery), such as "SELECT * FROM CIM_Foo".',
+    arguments: [{ name: 'QUERY', summary: 'query text; quote it', required: true }],
+    options: [{ name: 'query-language', aliases: ['ql'], kind: 'value', valueName: 'LANGUAGE', summary: 'Query language; default WQL.' }, OPTIONS.columns, OPTIONS.namespace],
+    run: queryInstances,
+  },
+];

@@ -1,0 +1,11 @@
+// Entry point of the `wbemshell` command: `wbemshell mock-server ...` runs the mock
+// server in the foreground, anything else runs the shell.
+const argv = process.argv.slice(2);
+
+if (argv[0] === 'mock-server') {
+  const { runMockServerCommand } = await import('../mock/cli.js');
+  process.exitCode = await runMockServerCommand(argv.slice(1));
+} else {
+  const { runCli } = await import('./run-cli.js');
+  process.exitCode = await runCli(argv, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env });
+}

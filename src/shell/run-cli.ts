@@ -1,0 +1,199 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseCliArguments, USAGE, type CliArguments } from './cli-arguments.js';
+import { DEFAULT_TARGET, type ConnectionTarget } from './connection-target.js';
+import { promptPassword, readStdinText } from './password-input.js';
+import { Session } from './session.js';
+import type { CommandResult } from './session-types.js';
+import { HistoryStore, PersistentClassNames } from './settings/history-store.js';
+import { ProfileStore } from './settings/profile-store.js';
+import { rcProblemText, readRcFile, type RcSettings } from './settings/rc-file.js';
+import { errorText } from './error-text.js';
+import { ShellInputError } from './shell-errors.js';
+
+/** Exit status for a bad command line or settings that prevent starting. */
+export const EXIT_USAGE = 2;
+
+/** Standard streams and environment of a run, replaceable in tests. */
+export interface CliEnvironment {
+  readonly stdin: NodeJS.ReadStream;
+  readonly stdout: NodeJS.WriteStream;
+  readonly stderr: NodeJS.WriteStream;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/**
+ * Runs the `wbemshell` command (without its `mock-server` subcommand) and returns the
+ * exit status: 0 when every command succeeded, 1 when one failed, 2 for bad arguments.
+ */
+export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
+  const { stdin, stdout, stderr } = environment;
+  const printer = new Printer(stdout, stderr, environment.env);
+
+  let args: CliArguments;
+  try {
+    args = parseCliArguments(argv);
+  } catch (error) {
+    printer.error(errorText(error));
+    return EXIT_USAGE;
+  }
+  if (args.help) {
+    stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (args.version) {
+    stdout.write(`wbemshell ${packageVersion()}\n`);
+    return 0;
+  }
+
+  const rc = readRcFile();
+  for (const problem of rc.problems) printer.warning(rcProblemText(problem));
+
+  const profiles = openProfiles(printer);
+  const scriptMode = args.commands.length === 0 && !(stdin.isTTY && stdout.isTTY);
+  const stdinText = args.passwordStdin || scriptMode ? await readStdinText(stdin) : '';
+  const stdinLines = stdinText.split(/\r?\n/);
+
+  let session: Session;
+  try {
+    const target = await connectionTarget(args, rc.settings, profiles, args.passwordStdin ? (stdinLines.shift() ?? '') : null, environment);
+    session = await Session.open({
+      target,
+      output: args.output ?? rc.settings.output ?? 'mof',
+      pull: rc.settings.pull ?? 'auto',
+      interactive: args.commands.length === 0 && !scriptMode,
+      width: tableWidth(stdout, environment.env),
+      profiles,
+      history: args.commands.length === 0 && !scriptMode ? openHistory(printer) : null,
+      classNameStore: openClassNames(printer),
+    });
+  } catch (error) {
+    printer.error(errorText(error));
+    return EXIT_USAGE;
+  }
+
+  try {
+    if (args.commands.length > 0) return await runLines(session, args.commands, printer);
+    if (scriptMode) return await runLines(session, stdinLines, printer);
+
+    // NOTE: the rc keys pane and pane-width are read and checked, but runTui has no options for them yet.
+    const { runTui } = await import('./tui/app.js');
+    await runTui(session, { stdin, stdout, env: environment.env, history: session.history });
+    return 0;
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs command lines one after another; blank lines and `#` comments are skipped; `exit` stops. */
+async function runLines(session: Session, lines: readonly string[], printer: Printer): Promise<number> {
+  let failed = false;
+  for (const line of lines) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    const result = await session.execute(line);
+    printer.result(result);
+    failed ||= !result.ok;
+    if (result.exit) break;
+  }
+  return failed ? 1 : 0;
+}
+
+/**
+ * Chooses the server: the URL argument, `--mock`, `--profile`, the rc file's server, the
+ * default profile, else the built-in mock server. Command-line options override the rest.
+ */
+async function connectionTarget(args: CliArguments, rc: RcSettings, profiles: ProfileStore | null, stdinPassword: string | null, environment: CliEnvironment): Promise<ConnectionTarget> {
+  let target: ConnectionTarget = { ...DEFAULT_TARGET, namespace: rc.namespace ?? DEFAULT_TARGET.namespace, timeout: rc.timeout ?? DEFAULT_TARGET.timeout, noVerify: rc.verify === false, caCerts: rc.caCerts ?? null };
+
+  const profileName = chosenProfile(args, rc, profiles);
+  if (profileName !== null) {
+    if (profiles === null) throw new ShellInputError(`The profile ${profileName} cannot be read, because the settings store is not available.`);
+    target = { ...profiles.require(profileName), password: profiles.password(profileName), profile: profileName };
+  } else if (args.url !== null || rc.server !== undefined) {
+    target = { ...target, url: args.url ?? rc.server!, user: rc.user ?? null };
+  }
+
+  target = {
+    ...target,
+    ...(args.mock !== null ? { url: null, mockFiles: args.mock } : {}),
+    ...(args.user !== null ? { user: args.user } : {}),
+    ...(args.namespace !== null ? { namespace: args.namespace } : {}),
+    ...(args.timeout !== null ? { timeout: args.timeout } : {}),
+    ...(args.noVerify ? { noVerify: true } : {}),
+    ...(args.caCerts !== null ? { caCerts: args.caCerts } : {}),
+    ...(args.certFile !== null ? { certFile: args.certFile, keyFile: args.keyFile } : {}),
+  };
+
+  if (target.user !== null && target.url !== null && target.password === null) {
+    const password = stdinPassword ?? (await promptPassword(`Password for ${target.user}: `, environment.stdin, environment.stderr));
+    target = { ...target, password };
+  }
+  return target;
+}
+
+/** Returns the profile to use: `--profile`, else the default profile when neither arguments nor the rc file name a server. */
+function chosenProfile(args: CliArguments, rc: RcSettings, profiles: ProfileStore | null): string | null {
+  if (args.url !== null || args.mock !== null) return null;
+  if (args.profile !== null) return args.profile;
+  if (rc.server !== undefined) return null;
+  return profiles?.defaultProfile ?? null;
+}
+
+function tableWidth(stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv): number {
+  const fromEnv = Number(env['COLUMNS']);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return stdout.isTTY && stdout.columns > 0 ? stdout.columns : 80;
+}
+
+/** Opens a settings store, or returns null with a warning when the config directory cannot be used. */
+function openOptional<T>(printer: Printer, what: string, open: () => T): T | null {
+  try {
+    return open();
+  } catch (error) {
+    printer.warning(`The ${what} cannot be stored: ${errorText(error)}`);
+    return null;
+  }
+}
+
+const openProfiles = (printer: Printer) => openOptional(printer, 'connection profiles', () => new ProfileStore());
+const openHistory = (printer: Printer) => openOptional(printer, 'command history', () => new HistoryStore());
+const openClassNames = (printer: Printer) => openOptional(printer, 'class-name cache', () => new PersistentClassNames());
+
+function packageVersion(): string {
+  const file = fileURLToPath(new URL('../../package.json', import.meta.url));
+  return String((JSON.parse(readFileSync(file, 'utf8')) as { version?: unknown }).version ?? 'unknown');
+}
+
+/** Writes results as plain text: output to stdout, errors and warnings to stderr (red and yellow on a terminal unless NO_COLOR is set). */
+class Printer {
+  readonly #color: boolean;
+
+  constructor(
+    private readonly stdout: NodeJS.WriteStream,
+    private readonly stderr: NodeJS.WriteStream,
+    env: NodeJS.ProcessEnv,
+  ) {
+    this.#color = stderr.isTTY === true && (env['NO_COLOR'] === undefined || env['NO_COLOR'] === '');
+  }
+
+  result(result: CommandResult): void {
+    for (const block of result.output) {
+      if (block.kind === 'text') {
+        if (block.text !== '') this.stdout.write(`${block.text}\n`);
+      } else if (block.kind === 'error') this.error(block.text);
+      else this.warning(block.text);
+    }
+  }
+
+  error(text: string): void {
+    this.stderr.write(this.#paint(`Error: ${text}`, 31));
+  }
+
+  warning(text: string): void {
+    this.stderr.write(this.#paint(`Warning: ${text}`, 33));
+  }
+
+  #paint(text: string, code: number): string {
+    return this.#color ? `\u001b[${code}m${text}\u001b[0m\n` : `${text}\n`;
+  }
+}

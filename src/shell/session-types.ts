@@ -1,0 +1,81 @@
+import type { OperationRecord } from '../index.js';
+
+/** Output format of command results. */
+export type OutputFormat = 'mof' | 'xml' | 'json' | 'table' | 'tree';
+
+/** Whether enumerations use pull operations. */
+export type PullMode = 'auto' | 'on' | 'off';
+
+/** What the status line and prompt show; changes are announced through `ShellSession.onChange`. */
+export interface SessionState {
+  /** Server URL, such as `http://127.0.0.1:5988`. */
+  readonly url: string;
+  /** True when the server is the built-in mock server. */
+  readonly mock: boolean;
+  /** Current namespace, such as `root/cimv2`. */
+  readonly namespace: string;
+  readonly output: OutputFormat;
+  readonly pull: PullMode;
+  readonly recorder: boolean;
+  /** True when certificate verification is off for this connection. */
+  readonly noVerify: boolean;
+  /** Operation timeout in seconds. */
+  readonly timeout: number;
+  /** Name of the connection profile in use, or null. */
+  readonly profile: string | null;
+}
+
+/** Progress of a long command, for the spinner: a phase and a live count. */
+export interface CommandProgress {
+  readonly message: string;
+  readonly count: number;
+}
+
+/** One block of command output. `error` blocks are printed in red by the TUI. */
+export interface OutputBlock {
+  readonly kind: 'text' | 'error' | 'warning';
+  readonly text: string;
+}
+
+export interface CommandResult {
+  /** False when the command failed; `-c` mode exits non-zero if any command failed. */
+  readonly ok: boolean;
+  readonly output: readonly OutputBlock[];
+  /** True when the command asked to leave the shell (`exit`). */
+  readonly exit?: boolean;
+}
+
+/** One completion candidate for the token at the cursor. */
+export interface CompletionCandidate {
+  /** Text that replaces the token. */
+  readonly value: string;
+  /** Short description shown beside it: a method signature, a property type, a command summary. */
+  readonly detail?: string;
+}
+
+export interface Completion {
+  /** Offset in the line where the replaced token starts; the token ends at the cursor. */
+  readonly start: number;
+  readonly candidates: readonly CompletionCandidate[];
+}
+
+/**
+ * The shell's engine: one connection, the current namespace and settings, command
+ * execution and completion. The TUI and the `-c` runner both drive it.
+ */
+export interface ShellSession {
+  readonly state: SessionState;
+  /** Runs one command line. `signal` cancels it (open enumerations are closed on the server). */
+  execute(
+    line: string,
+    options?: { signal?: AbortSignal; onProgress?: (progress: CommandProgress) => void },
+  ): Promise<CommandResult>;
+  /** Completes the token before `cursor`; server lookups honour `signal` and never block typing. */
+  complete(line: string, cursor: number, signal?: AbortSignal): Promise<Completion>;
+  /** Subscribes to state changes; returns the unsubscribe function. */
+  onChange(listener: (state: SessionState) => void): () => void;
+  /** Subscribes to operation records for the recorder pane; returns the unsubscribe function. */
+  onRecord(listener: (record: OperationRecord) => void): () => void;
+  /** Closes the connection and stops an embedded mock server. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,119 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import type { OutputFormat, PullMode } from '../session-types.js';
+
+export const RC_FILE_NAME = '.wbemshellrc';
+
+/** Settings read from a `.wbemshellrc` file; keys left out are undefined. */
+export interface RcSettings {
+  server?: string;
+  user?: string;
+  namespace?: string;
+  output?: OutputFormat;
+  /** Seconds. */
+  timeout?: number;
+  pull?: PullMode;
+  verify?: boolean;
+  caCerts?: string;
+  pane?: 'right' | 'bottom' | 'hidden';
+  /** Percent of the terminal width. */
+  paneWidth?: number;
+}
+
+/** A line of an rc file that was ignored, with the reason. */
+export interface RcProblem {
+  readonly file: string;
+  readonly line: number;
+  readonly key: string;
+  readonly message: string;
+}
+
+export interface RcFile {
+  /** Path of the file read, or null when none exists. */
+  readonly file: string | null;
+  readonly settings: RcSettings;
+  readonly problems: readonly RcProblem[];
+}
+
+type Parser = (value: string) => { value: unknown } | { error: string };
+
+const choice = (allowed: readonly string[]): Parser => (value) =>
+  allowed.includes(value.toLowerCase()) ? { value: value.toLowerCase() } : { error: `use one of ${allowed.join(', ')}` };
+
+const positiveNumber = (max: number): Parser => (value) => {
+  const number = Number(value);
+  return Number.isFinite(number) && number > 0 && number <= max ? { value: number } : { error: `use a number greater than 0 and at most ${max}` };
+};
+
+const text: Parser = (value) => (value === '' ? { error: 'the value is empty' } : { value });
+
+/** Keys of the rc file: their setting name and how the value is read. */
+const KEYS: Readonly<Record<string, { setting: keyof RcSettings; parse: Parser }>> = {
+  server: { setting: 'server', parse: text },
+  user: { setting: 'user', parse: text },
+  namespace: { setting: 'namespace', parse: text },
+  output: { setting: 'output', parse: choice(['mof', 'xml', 'json', 'table', 'tree']) },
+  timeout: { setting: 'timeout', parse: positiveNumber(86400) },
+  pull: { setting: 'pull', parse: choice(['auto', 'on', 'off']) },
+  verify: { setting: 'verify', parse: (value) => (/^(true|false)$/i.test(value) ? { value: value.toLowerCase() === 'true' } : { error: 'use true or false' }) },
+  'ca-certs': { setting: 'caCerts', parse: text },
+  pane: { setting: 'pane', parse: choice(['right', 'bottom', 'hidden']) },
+  'pane-width': { setting: 'paneWidth', parse: positiveNumber(90) },
+};
+
+/**
+ * Parses rc file text: `key = value` lines, `#` comments and blank lines. A line with an
+ * unknown key, no `=`, or an invalid value is skipped and reported; the key keeps its default.
+ */
+export function parseRcText(textContent: string, file: string): { settings: RcSettings; problems: RcProblem[] } {
+  const settings: Record<string, unknown> = {};
+  const problems: RcProblem[] = [];
+
+  textContent.split(/\r?\n/).forEach((rawLine, index) => {
+    const line = rawLine.trim();
+    if (line === '' || line.startsWith('#')) return;
+
+    const equals = line.indexOf('=');
+    if (equals === -1) {
+      problems.push({ file, line: index + 1, key: line, message: 'expected key = value' });
+      return;
+    }
+    const key = line.slice(0, equals).trim().toLowerCase();
+    const value = line.slice(equals + 1).trim();
+    if (key === 'password') {
+      problems.push({ file, line: index + 1, key, message: 'passwords are not read from this file; use --password-stdin or the password prompt' });
+      return;
+    }
+    const entry = KEYS[key];
+    if (entry === undefined) {
+      problems.push({ file, line: index + 1, key, message: `unknown key; the keys are ${Object.keys(KEYS).join(', ')}` });
+      return;
+    }
+    const parsed = entry.parse(value);
+    if ('error' in parsed) problems.push({ file, line: index + 1, key, message: `invalid value ${JSON.stringify(value)}: ${parsed.error}` });
+    else settings[entry.setting] = parsed.value;
+  });
+  return { settings: settings as RcSettings, problems };
+}
+
+/** Formats a problem as `file:line: key: message; the default is used`. */
+export function rcProblemText(problem: RcProblem): string {
+  return `${problem.file}:${problem.line}: ${problem.key}: ${problem.message}; the default is used.`;
+}
+
+/** Reads the first rc file found: `.wbemshellrc` in `directory`, then in the home directory. */
+export function readRcFile(directory: string = process.cwd(), home: string = homedir()): RcFile {
+  for (const candidate of [path.join(directory, RC_FILE_NAME), path.join(home, RC_FILE_NAME)]) {
+    if (!existsSync(candidate)) continue;
+    let content: string;
+    try {
+      content = readFileSync(candidate, 'utf8');
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      return { file: candidate, settings: {}, problems: [{ file: candidate, line: 0, key: '', message: `cannot be read: ${reason}` }] };
+    }
+    return { file: candidate, ...parseRcText(content, candidate) };
+  }
+  return { file: null, settings: {}, problems: [] };
+}

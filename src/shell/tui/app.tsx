@@ -1,0 +1,71 @@
+import { render } from 'ink';
+import type { ShellSession } from '../session-types.js';
+import { ShellApp, type ShellAppProps } from './components/shell-app.js';
+import { KeypressProvider } from './hooks/use-keypress.js';
+import { ThemeContext, themeFor } from './theme.js';
+
+/** Options of `runTui`. */
+export interface TuiOptions {
+  /** Input stream, a TTY; default `process.stdin`. */
+  stdin?: NodeJS.ReadStream;
+  /** Output stream, a TTY; default `process.stdout`. */
+  stdout?: NodeJS.WriteStream;
+  /** Earlier command lines for Up and Ctrl-R, oldest first; default none. */
+  history?: readonly string[];
+  /** Called with each new history line, for saving it; default none. */
+  onHistoryAdd?: (line: string) => void;
+  /** Environment read for `NO_COLOR`; default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** Draw on the terminal's alternate screen and restore the previous content on exit; default true. */
+  alternateScreen?: boolean;
+}
+
+export interface ShellRootProps extends ShellAppProps {
+  /** Environment read for `NO_COLOR`. */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** The shell with its theme and keypress provider, ready for Ink's `render`. */
+export function ShellRoot({ env, ...props }: ShellRootProps) {
+  return (
+    <ThemeContext.Provider value={themeFor(env)}>
+      <KeypressProvider>
+        <ShellApp {...props} />
+      </KeypressProvider>
+    </ThemeContext.Provider>
+  );
+}
+
+const ALTERNATE_SCREEN_ON = '\u001b[?1049h';
+const ALTERNATE_SCREEN_OFF = '\u001b[?1049l';
+const BRACKETED_PASTE_ON = '\u001b[?2004h';
+const BRACKETED_PASTE_OFF = '\u001b[?2004l';
+
+/**
+ * Runs the interactive shell on a terminal until the user leaves (Ctrl-D on an empty
+ * line, or the `exit` command). Resolves when the screen is restored; the caller
+ * closes the session.
+ */
+export async function runTui(session: ShellSession, options: TuiOptions = {}): Promise<void> {
+  const stdout = options.stdout ?? process.stdout;
+  const stdin = options.stdin ?? process.stdin;
+  const alternate = options.alternateScreen ?? true;
+
+  stdout.write((alternate ? ALTERNATE_SCREEN_ON : '') + BRACKETED_PASTE_ON);
+  const instance = render(<ShellRoot session={session} env={options.env ?? process.env} history={options.history} onHistoryAdd={options.onHistoryAdd} />, {
+    stdin,
+    stdout,
+    exitOnCtrlC: false,
+    patchConsole: true,
+  });
+
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    instance.unmount();
+    instance.cleanup();
+    stdout.write(BRACKETED_PASTE_OFF + (alternate ? ALTERNATE_SCREEN_OFF : ''));
+    // A flowing stdin keeps Node's event loop alive after the screen is gone.
+    stdin.pause();
+  }
+}

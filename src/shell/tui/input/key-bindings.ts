@@ -1,0 +1,109 @@
+import type { KeyEvent } from './key-event.js';
+
+/** One key combination; modifiers left out must not be pressed. */
+export interface KeySpec {
+  readonly name: string;
+  readonly ctrl?: boolean;
+  readonly meta?: boolean;
+  readonly shift?: boolean;
+}
+
+/** Where a binding applies; the help screen groups bindings by it. */
+export type KeyContext = 'global' | 'editor' | 'history' | 'completion' | 'output' | 'recorder';
+
+export interface KeyBinding {
+  readonly action: string;
+  readonly context: KeyContext;
+  readonly keys: readonly KeySpec[];
+  /** Help text, one line. */
+  readonly description: string;
+}
+
+/** Every key binding of the shell; handlers and the help screen both read this table. */
+export const KEY_BINDINGS = [
+  { action: 'help', context: 'global', keys: [{ name: 'f1' }], description: 'Show or hide this help' },
+  { action: 'togglePane', context: 'global', keys: [{ name: 'f2' }], description: 'Show or hide the operations pane' },
+  { action: 'cycleFocus', context: 'global', keys: [{ name: 'f6' }], description: 'Move focus: input, operation list, operation detail' },
+  { action: 'paneNarrower', context: 'global', keys: [{ name: 'f7' }], description: 'Make the operations pane narrower (lower when stacked)' },
+  { action: 'paneWider', context: 'global', keys: [{ name: 'f8' }], description: 'Make the operations pane wider (taller when stacked)' },
+  { action: 'cancel', context: 'global', keys: [{ name: 'c', ctrl: true }], description: 'Cancel the running command, or clear the line' },
+  { action: 'leave', context: 'global', keys: [{ name: 'd', ctrl: true }], description: 'Leave the shell (on an empty line)' },
+
+  { action: 'submit', context: 'editor', keys: [{ name: 'return' }], description: 'Run the command line' },
+  { action: 'complete', context: 'editor', keys: [{ name: 'tab' }], description: 'Complete the word at the cursor' },
+  { action: 'left', context: 'editor', keys: [{ name: 'left' }, { name: 'b', ctrl: true }], description: 'Move the cursor left' },
+  { action: 'right', context: 'editor', keys: [{ name: 'right' }, { name: 'f', ctrl: true }], description: 'Move the cursor right' },
+  { action: 'wordLeft', context: 'editor', keys: [{ name: 'left', ctrl: true }, { name: 'left', meta: true }, { name: 'b', meta: true }], description: 'Move the cursor one word left' },
+  { action: 'wordRight', context: 'editor', keys: [{ name: 'right', ctrl: true }, { name: 'right', meta: true }, { name: 'f', meta: true }], description: 'Move the cursor one word right' },
+  { action: 'lineStart', context: 'editor', keys: [{ name: 'home' }, { name: 'a', ctrl: true }], description: 'Move the cursor to the start of the line' },
+  { action: 'lineEnd', context: 'editor', keys: [{ name: 'end' }, { name: 'e', ctrl: true }], description: 'Move the cursor to the end of the line' },
+  { action: 'deleteBackward', context: 'editor', keys: [{ name: 'backspace' }, { name: 'h', ctrl: true }], description: 'Delete the character before the cursor' },
+  { action: 'deleteForward', context: 'editor', keys: [{ name: 'delete' }, { name: 'd', ctrl: true }], description: 'Delete the character at the cursor' },
+  { action: 'killToEnd', context: 'editor', keys: [{ name: 'k', ctrl: true }], description: 'Delete from the cursor to the end of the line' },
+  { action: 'killToStart', context: 'editor', keys: [{ name: 'u', ctrl: true }], description: 'Delete from the start of the line to the cursor' },
+  { action: 'killWordBackward', context: 'editor', keys: [{ name: 'w', ctrl: true }, { name: 'backspace', meta: true }], description: 'Delete the word before the cursor' },
+  { action: 'clearOutput', context: 'editor', keys: [{ name: 'l', ctrl: true }], description: 'Clear the output area' },
+
+  { action: 'historyPrevious', context: 'history', keys: [{ name: 'up' }, { name: 'p', ctrl: true }], description: 'Previous command line' },
+  { action: 'historyNext', context: 'history', keys: [{ name: 'down' }, { name: 'n', ctrl: true }], description: 'Next command line' },
+  { action: 'reverseSearch', context: 'history', keys: [{ name: 'r', ctrl: true }], description: 'Search the history backwards; again for an older match' },
+  { action: 'searchCancel', context: 'history', keys: [{ name: 'escape' }, { name: 'g', ctrl: true }], description: 'Leave the search and restore the line' },
+
+  { action: 'completionNext', context: 'completion', keys: [{ name: 'tab' }, { name: 'down' }], description: 'Next candidate (wraps around)' },
+  { action: 'completionPrevious', context: 'completion', keys: [{ name: 'tab', shift: true }, { name: 'up' }], description: 'Previous candidate (wraps around)' },
+  { action: 'completionAccept', context: 'completion', keys: [{ name: 'return' }], description: 'Keep the selected candidate' },
+  { action: 'completionCancel', context: 'completion', keys: [{ name: 'escape' }], description: 'Close the list and restore the word' },
+
+  { action: 'pageUp', context: 'output', keys: [{ name: 'pageup' }], description: 'Scroll the focused area up one page' },
+  { action: 'pageDown', context: 'output', keys: [{ name: 'pagedown' }], description: 'Scroll the focused area down one page' },
+  { action: 'scrollTop', context: 'output', keys: [{ name: 'home', ctrl: true }], description: 'Scroll to the top of the output' },
+  { action: 'scrollBottom', context: 'output', keys: [{ name: 'end', ctrl: true }], description: 'Scroll to the bottom and follow new output' },
+
+  { action: 'selectPrevious', context: 'recorder', keys: [{ name: 'up' }], description: 'Select the previous operation, or scroll the detail up' },
+  { action: 'selectNext', context: 'recorder', keys: [{ name: 'down' }], description: 'Select the next operation, or scroll the detail down' },
+  { action: 'selectFirst', context: 'recorder', keys: [{ name: 'home' }], description: 'First operation, or top of the detail' },
+  { action: 'selectLast', context: 'recorder', keys: [{ name: 'end' }], description: 'Last operation, or end of the detail' },
+  { action: 'focusInput', context: 'recorder', keys: [{ name: 'escape' }], description: 'Return focus to the input line' },
+] as const satisfies readonly KeyBinding[];
+
+export type KeyAction = (typeof KEY_BINDINGS)[number]['action'];
+
+const BINDINGS_BY_ACTION = new Map<string, KeyBinding>(KEY_BINDINGS.map((binding) => [binding.action, binding]));
+
+function specMatches(spec: KeySpec, key: KeyEvent): boolean {
+  return spec.name === key.name && (spec.ctrl ?? false) === key.ctrl && (spec.meta ?? false) === key.meta && (spec.shift ?? false) === key.shift;
+}
+
+/** Tells whether `key` is one of the keys bound to `action`. */
+export function isAction(action: KeyAction, key: KeyEvent): boolean {
+  const binding = BINDINGS_BY_ACTION.get(action);
+  return binding !== undefined && binding.keys.some((spec) => specMatches(spec, key));
+}
+
+/** Returns the first action of `context` bound to `key`, or null. */
+export function actionFor(context: KeyContext, key: KeyEvent): KeyAction | null {
+  for (const binding of KEY_BINDINGS) {
+    if (binding.context === context && binding.keys.some((spec) => specMatches(spec, key))) return binding.action;
+  }
+  return null;
+}
+
+const KEY_LABELS: Readonly<Record<string, string>> = {
+  up: '↑', down: '↓', left: '←', right: '→', return: 'Enter', tab: 'Tab', escape: 'Esc',
+  backspace: 'Backspace', delete: 'Delete', home: 'Home', end: 'End', pageup: 'PgUp', pagedown: 'PgDn',
+};
+
+/** Formats a key as the help screen shows it, such as `^R`, `Alt-B`, `Shift-Tab` or `F2`. */
+export function keyLabel(spec: KeySpec): string {
+  const base = KEY_LABELS[spec.name] ?? (spec.name.length === 1 ? spec.name.toUpperCase() : spec.name.toUpperCase());
+
+  if (spec.ctrl && spec.name.length === 1) return `^${base}`;
+
+  const prefixes = [spec.ctrl ? 'Ctrl-' : '', spec.meta ? 'Alt-' : '', spec.shift ? 'Shift-' : ''].join('');
+  return prefixes + base;
+}
+
+/** Returns the keys of `action` as the help screen shows them, such as `Home, ^A`. */
+export function actionKeys(action: KeyAction): string {
+  return (BINDINGS_BY_ACTION.get(action)?.keys ?? []).map(keyLabel).join(', ');
+}

@@ -1,0 +1,96 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseRcText, rcProblemText, readRcFile } from '../../src/shell/settings/rc-file.js';
+import { repoRoot, tempConfigDirectory } from './mock-fixture.js';
+
+describe('rc file parsing', () => {
+  it('reads the example file without problems', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(path.join(repoRoot, '.wbemshellrc.example'), 'utf8');
+    expect(parseRcText(text, '.wbemshellrc.example')).toEqual({ settings: {}, problems: [] });
+  });
+
+  it('reads every key', () => {
+    const text = [
+      '# comment',
+      '',
+      'server = https://cimserver.example:5989',
+      'user = admin',
+      'namespace = root/interop',
+      'output = JSON',
+      'timeout = 12.5',
+      'pull = off',
+      'verify = false',
+      'ca-certs = /etc/ssl/certs',
+      'pane = bottom',
+      'pane-width = 35',
+    ].join('\n');
+    expect(parseRcText(text, 'rc')).toEqual({
+      settings: {
+        server: 'https://cimserver.example:5989',
+        user: 'admin',
+        namespace: 'root/interop',
+        output: 'json',
+        timeout: 12.5,
+        pull: 'off',
+        verify: false,
+        caCerts: '/etc/ssl/certs',
+        pane: 'bottom',
+        paneWidth: 35,
+      },
+      problems: [],
+    });
+  });
+
+  it.each([
+    ['colour = red', 'colour', 'unknown key; the keys are server, user'],
+    ['output = yaml', 'output', 'invalid value "yaml": use one of mof, xml, json, table, tree'],
+    ['timeout = 0', 'timeout', 'invalid value "0": use a number greater than 0 and at most 86400'],
+    ['timeout = soon', 'timeout', 'invalid value "soon"'],
+    ['verify = maybe', 'verify', 'invalid value "maybe": use true or false'],
+    ['pane-width = 95', 'pane-width', 'use a number greater than 0 and at most 90'],
+    ['server =', 'server', 'invalid value "": the value is empty'],
+    ['password = secret', 'password', 'passwords are not read from this file; use --password-stdin or the password prompt'],
+    ['just words', 'just words', 'expected key = value'],
+  ])('reports %s', (line, key, message) => {
+    const { settings, problems } = parseRcText(`output = table\n${line}\npull = on`, '/home/u/.wbemshellrc');
+    expect(settings).toEqual({ output: 'table', pull: 'on' });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: '/home/u/.wbemshellrc', line: 2, key });
+    expect(problems[0]!.message).toContain(message);
+    expect(rcProblemText(problems[0]!)).toMatch(/^\/home\/u\/\.wbemshellrc:2: /);
+  });
+
+  it('never keeps a password', () => {
+    expect(JSON.stringify(parseRcText('password = secret', 'rc').settings)).not.toContain('secret');
+  });
+});
+
+describe('rc file lookup', () => {
+  it('prefers the current directory over home', () => {
+    const cwd = tempConfigDirectory();
+    const home = tempConfigDirectory();
+    writeFileSync(path.join(cwd, '.wbemshellrc'), 'output = xml\n');
+    writeFileSync(path.join(home, '.wbemshellrc'), 'output = json\n');
+    expect(readRcFile(cwd, home)).toEqual({ file: path.join(cwd, '.wbemshellrc'), settings: { output: 'xml' }, problems: [] });
+  });
+
+  it('falls back to home', () => {
+    const cwd = tempConfigDirectory();
+    const home = tempConfigDirectory();
+    writeFileSync(path.join(home, '.wbemshellrc'), 'pull = off\n');
+    expect(readRcFile(cwd, home).settings).toEqual({ pull: 'off' });
+  });
+
+  it('reports an unreadable file', () => {
+    const cwd = tempConfigDirectory();
+    mkdirSync(path.join(cwd, '.wbemshellrc'));
+    const rc = readRcFile(cwd, tempConfigDirectory());
+    expect(rc.problems[0]!.message).toContain('cannot be read');
+  });
+
+  it('is empty without files', () => {
+    expect(readRcFile(tempConfigDirectory(), tempConfigDirectory())).toEqual({ file: null, settings: {}, problems: [] });
+  });
+});
