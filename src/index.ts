@@ -90,6 +90,8 @@ export {
   toCIMXMLString,
   toCIMObject,
   readResponse,
+  readResponseStream,
+  collectResponseStream,
   readRequest,
   CIMXMLWriteError,
   CIMXMLValueError,
@@ -97,6 +99,7 @@ export {
   type ToCIMXMLOptions,
   type CIMXMLWritable,
   type ReadResponseOptions,
+  type ReadResponseStreamOptions,
   type ResponseMessage,
   type RequestMessage,
   type ParseWarning,
@@ -247,3 +250,39 @@ export { formatValueInline } from './cim/mof-output/value.js';
 export { MOFCompiler, type MOFCompilerOptions, type MOFCompileResult, type MOFFileReader } from './mof/compiler.js';
 export { MOFCompileError, type MOFWarning, type MOFErrorCode, type MOFPosition, type MOFSource } from './mof/errors.js';
 export type { MOFTarget } from './mof/target.js';
+
+// Mock WBEM server: the server the shell embeds, also for tests of programs that use this library
+/** Starts a mock WBEM server on 127.0.0.1 (by default) that serves a repository over CIM-XML. */
+export {
+  startMockServer,
+  DEFAULT_MAX_REQUEST_BYTES,
+  type MockServer,
+  type MockServerOptions,
+  type MockServerTLSOptions,
+} from './mock/server.js';
+/** User name and password that the mock server requires when `auth` is set. */
+export type { BasicAuthCredentials } from './mock/http/basic-auth.js';
+/** Timeouts of the mock server's enumeration contexts. */
+export type { EnumerationContextTableOptions } from './mock/enumeration-contexts.js';
+/** The in-memory repository of classes, instances and qualifier declarations that the mock server serves. */
+export { MockRepository, type MockRepositoryOptions } from './mock/repository.js';
+/** Loads the built-in model: the DMTF schema, the wbemshell sample model, method providers and the interop namespace. */
+export {
+  loadBuiltinModel,
+  BUILTIN_NAMESPACE,
+  BUILTIN_MOF_FILES,
+  type BuiltinModel,
+  type BuiltinModelOptions,
+} from './mock/builtin/builtin-model.js';
+/** Compiles MOF files into a repository, through an on-disk cache keyed by the files' SHA-256. */
+export {
+  loadModel,
+  defaultCacheDirectory,
+  type CacheStatus,
+  type LoadedModel,
+  type LoadModelOptions,
+} from './mock/cache/model-cache.js';
+/** Adds the interop namespace to a repository: CIM_ObjectManager, CIM_Namespace and CIM_RegisteredProfile instances. */
+export { Interop, INTEROP_NAMESPACE, type InteropOptions, type RegisteredProfile } from './mock/interop.js';
+/** Runs `wbemshell mock-server`: parses its arguments, starts the server and keeps it running until stopped. */
+export { runMockServerCommand, MOCK_SERVER_USAGE, type CommandIO as MockServerCommandIO } from './mock/cli.js';

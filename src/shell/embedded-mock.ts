@@ -1,8 +1,4 @@
-import { loadBuiltinModel } from '../mock/builtin/builtin-model.js';
-import { loadModel } from '../mock/cache/model-cache.js';
-import { Interop } from '../mock/interop.js';
-import type { MockRepository } from '../mock/repository.js';
-import { startMockServer } from '../mock/server.js';
+import { Interop, loadBuiltinModel, loadModel, startMockServer, type MockRepository } from '../index.js';
 
 /** The built-in mock server started by the shell, on 127.0.0.1 and a free port. */
 export interface EmbeddedMock {

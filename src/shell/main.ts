@@ -3,7 +3,7 @@
 const argv = process.argv.slice(2);
 
 if (argv[0] === 'mock-server') {
-  const { runMockServerCommand } = await import('../mock/cli.js');
+  const { runMockServerCommand } = await import('../index.js');
   process.exitCode = await runMockServerCommand(argv.slice(1));
 } else {
   const { runCli } = await import('./run-cli.js');

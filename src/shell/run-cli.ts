@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { parseCliArguments, USAGE, type CliArguments } from './cli-arguments.js';
 import { DEFAULT_TARGET, type ConnectionTarget } from './connection-target.js';
 import { promptPassword, readStdinText } from './password-input.js';
-import { Session } from './session.js';
+import { Session, type SessionOptions } from './session.js';
 import type { CommandResult } from './session-types.js';
 import { HistoryStore, PersistentClassNames } from './settings/history-store.js';
 import { ProfileStore } from './settings/profile-store.js';
 import { rcProblemText, readRcFile, type RcSettings } from './settings/rc-file.js';
 import { errorText } from './error-text.js';
-import { ShellInputError } from './shell-errors.js';
+import { ShellInputError, StoredPasswordError } from './shell-errors.js';
 
 /** Exit status for a bad command line or settings that prevent starting. */
 export const EXIT_USAGE = 2;
@@ -54,10 +54,12 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
   const stdinText = args.passwordStdin || scriptMode ? await readStdinText(stdin) : '';
   const stdinLines = stdinText.split(/\r?\n/);
 
-  let session: Session;
+  let session: Session | null = null;
+  let options: SessionOptions;
   try {
-    const target = await connectionTarget(args, rc.settings, profiles, args.passwordStdin ? (stdinLines.shift() ?? '') : null, environment);
-    session = await Session.open({
+    const stdinPassword = args.passwordStdin ? (stdinLines.shift() ?? '') : null;
+    const target = await connectionTarget(args, rc.settings, profiles, stdinPassword, environment, (text) => printer.warning(text));
+    options = {
       target,
       output: args.output ?? rc.settings.output ?? 'mof',
       pull: rc.settings.pull ?? 'auto',
@@ -66,11 +68,13 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       profiles,
       history: args.commands.length === 0 && !scriptMode ? openHistory(printer) : null,
       classNameStore: openClassNames(printer),
-    });
+    };
+    if (!(options.interactive && target.url === null)) session = await Session.open(options);
   } catch (error) {
     printer.error(errorText(error));
     return EXIT_USAGE;
   }
+  if (session === null) return runTuiWhileMockStarts(options, environment);
 
   try {
     if (args.commands.length > 0) return await runLines(session, args.commands, printer);
@@ -79,6 +83,25 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     // NOTE: the rc keys pane and pane-width are read and checked, but runTui has no options for them yet.
     const { runTui } = await import('./tui/app.js');
     await runTui(session, { stdin, stdout, env: environment.env, history: session.history });
+    return 0;
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Runs the interactive shell on the built-in mock server, drawing the first frame
+ * before the server loads its model (which takes longer than the rest of the start).
+ */
+async function runTuiWhileMockStarts(options: SessionOptions, environment: CliEnvironment): Promise<number> {
+  const { runTui, DeferredSession } = await import('./tui/app.js');
+  const starting = { url: '', mock: true, namespace: options.target.namespace, output: options.output ?? 'mof', pull: options.pull ?? 'auto', recorder: options.recorder ?? true, noVerify: false, timeout: options.target.timeout, profile: null };
+  const session = new DeferredSession(() => Session.open(options), starting);
+
+  try {
+    const tui = runTui(session, { stdin: environment.stdin, stdout: environment.stdout, env: environment.env, history: options.history?.load() ?? [] });
+    session.start();
+    await tui;
     return 0;
   } finally {
     await session.close();
@@ -102,13 +125,20 @@ async function runLines(session: Session, lines: readonly string[], printer: Pri
  * Chooses the server: the URL argument, `--mock`, `--profile`, the rc file's server, the
  * default profile, else the built-in mock server. Command-line options override the rest.
  */
-async function connectionTarget(args: CliArguments, rc: RcSettings, profiles: ProfileStore | null, stdinPassword: string | null, environment: CliEnvironment): Promise<ConnectionTarget> {
+async function connectionTarget(
+  args: CliArguments,
+  rc: RcSettings,
+  profiles: ProfileStore | null,
+  stdinPassword: string | null,
+  environment: CliEnvironment,
+  warn: (text: string) => void,
+): Promise<ConnectionTarget> {
   let target: ConnectionTarget = { ...DEFAULT_TARGET, namespace: rc.namespace ?? DEFAULT_TARGET.namespace, timeout: rc.timeout ?? DEFAULT_TARGET.timeout, noVerify: rc.verify === false, caCerts: rc.caCerts ?? null };
 
   const profileName = chosenProfile(args, rc, profiles);
   if (profileName !== null) {
     if (profiles === null) throw new ShellInputError(`The profile ${profileName} cannot be read, because the settings store is not available.`);
-    target = { ...profiles.require(profileName), password: profiles.password(profileName), profile: profileName };
+    target = { ...profiles.require(profileName), password: savedPassword(profiles, profileName, warn), profile: profileName };
   } else if (args.url !== null || rc.server !== undefined) {
     target = { ...target, url: args.url ?? rc.server!, user: rc.user ?? null };
   }
@@ -129,6 +159,17 @@ async function connectionTarget(args: CliArguments, rc: RcSettings, profiles: Pr
     target = { ...target, password };
   }
   return target;
+}
+
+/** Returns the saved password of a profile; one that cannot be decrypted is reported and treated as absent, so the password is asked for. */
+function savedPassword(profiles: ProfileStore, profileName: string, warn: (text: string) => void): string | null {
+  try {
+    return profiles.password(profileName);
+  } catch (error) {
+    if (!(error instanceof StoredPasswordError)) throw error;
+    warn(error.message);
+    return null;
+  }
 }
 
 /** Returns the profile to use: `--profile`, else the default profile when neither arguments nor the rc file name a server. */

@@ -3,7 +3,8 @@ import { tokenizeCommand, splitStatements } from './commands/command-line.js';
 import type { CommandContext, SessionControl, SettingChanges } from './commands/command-context.js';
 import { COMMANDS, findCommand } from './commands/command-table.js';
 import type { CommandSpec } from './commands/command-types.js';
-import { OptionReader, parseArguments } from './commands/parse-arguments.js';
+import { asksForHelp, OptionReader, parseArguments } from './commands/parse-arguments.js';
+import { commandHelp } from './commands/help-text.js';
 import { drainValidationNotices } from './commands/validation-watch.js';
 import { targetNamespace } from './commands/server-commands.js';
 import { ClassCache, type ClassNameStore } from './completion/class-cache.js';
@@ -26,7 +27,7 @@ export interface SessionOptions {
   readonly output?: OutputFormat;
   /** Pull mode; default auto. */
   readonly pull?: PullMode;
-  /** Whether the recorder starts on; default false. */
+  /** Whether the recorder starts on; default true in the interactive shell, false otherwise. */
   readonly recorder?: boolean;
   /** False for `-c` and scripts, where `CLASS.?` cannot offer a pick list. */
   readonly interactive: boolean;
@@ -67,7 +68,7 @@ export class Session implements ShellSession, SessionControl {
     this.#historyStore = options.history ?? null;
     this.#classNameStore = options.classNameStore ?? null;
     this.#history = this.#historyStore?.load() ?? [];
-    this.recorder.enabled = options.recorder ?? false;
+    this.recorder.enabled = options.recorder ?? options.interactive;
     this.#connection.recorders.push(this.recorder);
     this.#classes = this.#newClassCache();
     this.#sources = new SessionSources(this);
@@ -134,6 +135,11 @@ export class Session implements ShellSession, SessionControl {
       const tokens = tokenizeCommand(statement).map((token) => token.text);
       group = tokens[0]?.toLowerCase();
       const { command, used } = findCommand(this.commands, tokens);
+      if (asksForHelp(command, tokens.slice(used))) {
+        output.push({ kind: 'text', text: commandHelp(command) });
+        return { ok: true, exit: false };
+      }
+
       const parsed = parseArguments(command, tokens.slice(used));
       const namespaceOption = new OptionReader(parsed).value('namespace');
       const namespace = namespaceOption === undefined || command.words[0] === 'connect' ? this.#state.namespace : targetNamespace(this.#state.namespace, namespaceOption);

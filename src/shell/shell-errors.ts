@@ -9,3 +9,18 @@ export class ShellInputError extends WBEMError {
     super(message, 'ERR_SHELL_INPUT', options);
   }
 }
+
+/**
+ * A saved password that cannot be read: the credentials file or the key file is missing,
+ * damaged or was replaced. The message names the profile and tells how to save the
+ * password again.
+ */
+export class StoredPasswordError extends WBEMError {
+  /** Name of the profile whose password cannot be read. */
+  readonly profile: string;
+
+  constructor(profile: string, message: string, options?: { cause?: unknown }) {
+    super(message, 'ERR_STORED_PASSWORD', options);
+    this.profile = profile;
+  }
+}

@@ -52,6 +52,8 @@ export interface CommandSpec {
   /** Other spellings of the last word, such as `ls` for `list`. */
   readonly aliases?: readonly string[];
   readonly summary: string;
+  /** Further paragraphs of help text, shown after the options by `help COMMAND` and `COMMAND --help`. */
+  readonly details?: string;
   readonly arguments: readonly ArgumentSpec[];
   readonly options: readonly OptionSpec[];
   /** Runs the command; output goes through `context`. Errors raised here become one error line. */

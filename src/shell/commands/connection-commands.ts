@@ -1,5 +1,6 @@
 import { ShellInputError } from '../shell-errors.js';
 import type { ConnectionTarget } from '../connection-target.js';
+import type { PasswordState } from '../settings/credential-store.js';
 import type { ConnectionProfile } from '../settings/profile-store.js';
 import type { CommandContext } from './command-context.js';
 import type { CommandSpec, ParsedArguments } from './command-types.js';
@@ -26,12 +27,19 @@ export function profileOf(target: ConnectionTarget): ConnectionProfile {
   };
 }
 
+/** Password row texts by state; the password itself is never shown. */
+const PASSWORD_TEXT: Readonly<Record<PasswordState, string>> = {
+  none: '(none)',
+  saved: '(set, not shown)',
+  unreadable: '(saved, but cannot be decrypted; save it again)',
+};
+
 /** Rows describing a connection; the password is shown only as whether one is set. */
-function describe(profile: ConnectionProfile, hasPassword: boolean): string[][] {
+function describe(profile: ConnectionProfile, password: PasswordState): string[][] {
   return [
     ['Server', profile.url ?? `built-in mock server${profile.mockFiles.length > 0 ? ` (${profile.mockFiles.join(', ')})` : ''}`],
     ['User', profile.user ?? '(none)'],
-    ['Password', hasPassword ? '(set, not shown)' : '(none)'],
+    ['Password', PASSWORD_TEXT[password]],
     ['Namespace', profile.namespace],
     ['Timeout', `${profile.timeout} s`],
     ['Verify certificate', profile.noVerify ? 'no' : 'yes'],
@@ -74,7 +82,7 @@ async function saveProfile(context: CommandContext, parsed: ParsedArguments): Pr
   if (savePassword && target.password === null) throw new ShellInputError('The connection has no password to save.');
 
   profiles(context).save(name, profileOf(target), savePassword ? target.password : null);
-  context.print(`Saved the connection as profile ${name}${savePassword ? ', with its password in the credentials store' : ''}.`);
+  context.print(`Saved the connection as profile ${name}${savePassword ? ', with its password encrypted in the credentials store' : ''}.`);
 }
 
 async function listProfiles(context: CommandContext): Promise<void> {
@@ -104,13 +112,21 @@ async function showConnection(context: CommandContext, parsed: ParsedArguments):
   const name = parsed.args[0];
   if (name === undefined) {
     const target = context.session.target;
-    const rows = [['Profile', target.profile ?? '(none)'], ['URL', context.session.connection.url], ...describe(profileOf(target), target.password !== null)];
+    const rows = [['Profile', target.profile ?? '(none)'], ['URL', context.session.connection.url], ...describe(profileOf(target), target.password === null ? 'none' : 'saved')];
     context.show({ kind: 'rows', columns: ['Setting', 'Value'], rows });
     return;
   }
   const store = profiles(context);
-  context.show({ kind: 'rows', columns: ['Setting', 'Value'], rows: [['Profile', name], ...describe(store.require(name), store.password(name) !== null)] });
+  context.show({ kind: 'rows', columns: ['Setting', 'Value'], rows: [['Profile', name], ...describe(store.require(name), store.passwordState(name))] });
 }
+
+const SAVE_PASSWORD_DETAILS = `Saved passwords are encrypted with AES-256-GCM under a random key that is created on
+first use in credentials.key, beside credentials.json in the settings directory (both
+mode 0600). The profiles and credentials files can therefore be read, copied, backed up
+or searched without revealing a password. This does not protect against anyone who can
+read all of your files (you, root, or a full copy of your home directory), because the
+key file is stored with them. When a saved password cannot be decrypted, because a file
+was damaged or the key file is missing, connect with the password and save it again.`;
 
 const PROFILE_ARGUMENT = { name: 'NAME', summary: 'profile name', required: true, complete: 'connection' } as const;
 
@@ -134,7 +150,8 @@ export const CONNECTION_COMMANDS: readonly CommandSpec[] = [
     words: ['connection', 'save'],
     summary: 'Save the current connection as a profile; the password only with --save-password.',
     arguments: [PROFILE_ARGUMENT],
-    options: [{ name: 'save-password', kind: 'flag', summary: 'Also store the password, in the separate credentials store (file mode 0600, not encrypted).' }],
+    options: [{ name: 'save-password', kind: 'flag', summary: 'Also store the password, encrypted, in the separate credentials store.' }],
+    details: SAVE_PASSWORD_DETAILS,
     run: saveProfile,
   },
   { words: ['connection', 'list'], aliases: ['ls'], summary: 'List the saved connection profiles.', arguments: [], options: [], run: listProfiles },

@@ -30,6 +30,7 @@ export function commandHelp(command: CommandSpec): string {
     const width = Math.max(...spellings.map((text) => text.length));
     command.options.forEach((option, index) => lines.push(`  ${spellings[index]!.padEnd(width)}  ${option.summary}`));
   }
+  if (command.details !== undefined) lines.push('', command.details);
   return lines.join('\n');
 }
 

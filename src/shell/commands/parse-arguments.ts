@@ -51,6 +51,13 @@ export function parseArguments(spec: CommandSpec, words: readonly string[]): Par
   return { args, options };
 }
 
+/** True when `--help` comes before any `--` and the command has no option of that name. */
+export function asksForHelp(spec: CommandSpec, words: readonly string[]): boolean {
+  const end = words.indexOf('--');
+  const options = end === -1 ? words : words.slice(0, end);
+  return options.includes('--help') && findOption(spec, '--help') === undefined;
+}
+
 /** True for `--name`, `-x` and `--`, but not for a negative number such as `-5`. */
 export function isOptionWord(word: string): boolean {
   return word.startsWith('-') && !/^-\d/.test(word) && word !== '-';

@@ -1,6 +1,8 @@
+import { dirname } from 'node:path';
 import type Conf from 'conf';
 import { ShellInputError } from '../shell-errors.js';
 import { openStore } from './config-directory.js';
+import { CredentialStore, type PasswordState } from './credential-store.js';
 
 /** A saved connection: everything of a connection target except the password. */
 export interface ConnectionProfile {
@@ -16,20 +18,19 @@ export interface ConnectionProfile {
 }
 
 type ProfileData = { profiles: Record<string, ConnectionProfile>; defaultProfile: string | null } & Record<string, unknown>;
-type SecretData = { passwords: Record<string, string> } & Record<string, unknown>;
 
 /**
- * Connection profiles in the `profiles` conf store, and passwords, only when the user
- * asks to save one, in the separate `credentials` store. That file is created with mode
- * 0600, so only its owner can read it. Its content is not encrypted (as with ~/.pgpass),
- * so anyone who can read the owner's files can read the passwords.
+ * Connection profiles in the `profiles` conf store, and passwords, only when the user asks
+ * to save one, encrypted in a CredentialStore in the same directory (see there for what
+ * the encryption protects against and what it does not).
  */
 export class ProfileStore {
   readonly #profiles: Conf<ProfileData>;
-  #secrets: Conf<SecretData> | null = null;
+  readonly #credentials: CredentialStore;
 
   constructor() {
     this.#profiles = openStore<ProfileData>('profiles', { profiles: {}, defaultProfile: null });
+    this.#credentials = new CredentialStore(dirname(this.#profiles.path));
   }
 
   names(): string[] {
@@ -50,13 +51,13 @@ export class ProfileStore {
     this.#profiles.set('defaultProfile', name);
   }
 
-  /** Saves a profile; `password` is stored in the credentials store when given, and removed from it when null. */
+  /** Saves a profile; `password` is stored encrypted when given, and a stored one is removed when it is null. */
   save(name: string, profile: ConnectionProfile, password: string | null): void {
     if (!/^[\w.-]+$/.test(name)) {
       throw new ShellInputError(`The profile name ${JSON.stringify(name)} is not valid; use letters, digits, "_", "-" and ".".`);
     }
     this.#profiles.set('profiles', { ...this.#profiles.get('profiles'), [name]: profile });
-    this.#setPassword(name, password);
+    this.#credentials.set(name, password);
   }
 
   delete(name: string): void {
@@ -65,12 +66,17 @@ export class ProfileStore {
     delete profiles[name];
     this.#profiles.set('profiles', profiles);
     if (this.defaultProfile === name) this.#profiles.set('defaultProfile', null);
-    this.#setPassword(name, null);
+    this.#credentials.set(name, null);
   }
 
-  /** The saved password of a profile, or null. */
+  /** Returns the saved password of a profile, or null; raises StoredPasswordError when it cannot be decrypted. */
   password(name: string): string | null {
-    return this.#secretStore().get('passwords')[name] ?? null;
+    return this.#credentials.password(name);
+  }
+
+  /** Returns whether a profile has a saved password, and whether it can be decrypted. */
+  passwordState(name: string): PasswordState {
+    return this.#credentials.state(name);
   }
 
   /** Raises ShellInputError naming the saved profiles when `name` is not one. */
@@ -78,20 +84,6 @@ export class ProfileStore {
     const profile = this.get(name);
     if (profile === undefined) throw notFound(name, this.names());
     return profile;
-  }
-
-  #setPassword(name: string, password: string | null): void {
-    const store = this.#secretStore();
-    const passwords = { ...store.get('passwords') };
-    if (password === null && passwords[name] === undefined) return;
-    if (password === null) delete passwords[name];
-    else passwords[name] = password;
-    store.set('passwords', passwords);
-  }
-
-  #secretStore(): Conf<SecretData> {
-    this.#secrets ??= openStore<SecretData>('credentials', { passwords: {} }, 0o600);
-    return this.#secrets;
   }
 }
 
