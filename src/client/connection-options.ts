@@ -2,7 +2,7 @@ import type { ParseWarning } from '../cimxml/index.js';
 import type { OperationRecorder } from './recorders/operation-record.js';
 import type { SecureVersion } from 'node:tls';
 import type { VerifyCallback, X509Options } from './tls/tls-options.js';
-import type { Credentials } from './transport.js';
+import type { Credentials, HttpMethodOption } from './transport.js';
 
 export type { VerifyCallback, X509Options } from './tls/tls-options.js';
 
@@ -41,14 +41,31 @@ export interface WBEMConnectionOptions {
   minVersion?: SecureVersion | null;
   /** OpenSSL cipher list, such as `DEFAULT@SECLEVEL=0` for legacy ciphers; default Node's list. */
   ciphers?: string | null;
+  /**
+   * HTTP method of requests; default `POST`, as pywbem sends and current servers accept.
+   * `M-POST` sends the RFC 2774 form with `NN-` prefixed CIM headers. `auto` tries M-POST
+   * and, when the server rejects it (405, or 501 or 510 without CIMError), resends as POST
+   * and keeps POST for this connection.
+   */
+  httpMethod?: HttpMethodOption;
 }
 
 /** TLS settings of a connection as given, without the passphrase of the client key. */
 export interface TlsSettings {
+  /** The `caCerts` option; null when not given. */
   readonly caCerts: string | null;
+  /** The `noVerification` option. */
   readonly noVerification: boolean;
-  readonly x509: { readonly certFile: string; readonly keyFile: string } | null;
+  /** Paths of the client certificate and key; null without a client certificate. */
+  readonly x509: {
+    /** PEM file with the client certificate. */
+    readonly certFile: string;
+    /** PEM file with the private key of the client certificate. */
+    readonly keyFile: string;
+  } | null;
+  /** The `minVersion` option; null for Node's default. */
   readonly minVersion: SecureVersion | null;
+  /** The `ciphers` option; null for Node's default. */
   readonly ciphers: string | null;
 }
 

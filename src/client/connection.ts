@@ -108,6 +108,7 @@ export class WBEMConnection extends ConnectionIterators {
       timeout: options.timeout,
       maxResponseBytes: options.maxResponseBytes,
       connectionId: options.connectionId,
+      httpMethod: options.httpMethod,
     });
     this.connectionId = this.#transport.connectionId;
 
@@ -393,7 +394,7 @@ export class WBEMConnection extends ConnectionIterators {
    */
   streamIntrinsic<T, R, O extends CallOptions>(
     operation: IntrinsicOperation,
-    decoders: Pick<StreamingCall<T, R>, 'decodeItem' | 'decodeEnd'>,
+    decoders: Pick<StreamingCall<T, R>, 'decodeItem' | 'decodeEnd' | 'recordResult'>,
     target: Record<string, unknown>,
     options: O | undefined,
     targetPath: unknown,

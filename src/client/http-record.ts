@@ -33,6 +33,13 @@ export interface HttpResponseRecord {
   readonly bodyComplete: boolean;
 }
 
+/** One HTTP request of an operation with the response it received. */
+export interface HttpAttemptRecord {
+  readonly request: HttpRequestRecord;
+  /** The response, or null when no status line arrived. */
+  readonly response: HttpResponseRecord | null;
+}
+
 /** Placeholder that replaces credentials in every record. */
 export const REDACTED = '[redacted]';
 
@@ -43,6 +50,11 @@ export const REDACTED = '[redacted]';
 export interface HttpExchange {
   request: HttpRequestRecord | null;
   response: HttpResponseRecord | null;
+  /**
+   * Requests sent before the last one, oldest first. Examples are a request without
+   * credentials rejected with 401, and an M-POST rejected before the retry as POST.
+   */
+  earlierAttempts: HttpAttemptRecord[];
   /** Server time in microseconds from the `WBEMServerResponseTime` header, if sent. */
   serverResponseTime: number | null;
   /** Whether the transport keeps a copy of a streamed response body for the record. */
@@ -51,5 +63,5 @@ export interface HttpExchange {
 
 /** Creates an empty exchange. */
 export function newHttpExchange(keepBody = true): HttpExchange {
-  return { request: null, response: null, serverResponseTime: null, keepBody };
+  return { request: null, response: null, earlierAttempts: [], serverResponseTime: null, keepBody };
 }

@@ -37,7 +37,7 @@ export type {
   PullState,
 } from './operations/pull.js';
 export { DEFAULT_MAX_OBJECT_COUNT, type IterOptions, type PullKind, type UsePull } from './operations/iteration.js';
-export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, type Credentials } from './transport.js';
+export { DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT, type Credentials, type HttpMethodOption } from './transport.js';
 export {
   AbortedError,
   AuthError,
@@ -57,7 +57,7 @@ export { DEFAULT_CA_CERT_PATHS } from './tls/ca-certs.js';
 export type { TLSOptions, VerifyCallback } from './tls/tls-options.js';
 export type { TLSFailureDetails, TLSFailureReason } from './tls/tls-failure.js';
 export type { CertificateSummary } from './tls/certificate-summary.js';
-export { REDACTED, type HttpRequestRecord, type HttpResponseRecord } from './http-record.js';
+export { REDACTED, type HttpAttemptRecord, type HttpRequestRecord, type HttpResponseRecord } from './http-record.js';
 export type {
   ConnectionInfo,
   OperationRecord,

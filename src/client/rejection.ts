@@ -43,12 +43,13 @@ export async function readRejectedBody(stream: ResponseStream): Promise<void> {
   }
 }
 
-/** Builds the AuthError, HTTPError or HeaderParseError for a rejected response. */
+/** Builds the AuthError, HTTPError or HeaderParseError for a rejected response; `advice` ends the message of an HTTPError. */
 export function rejectionError(
   rejection: Rejection,
   reason: string,
   user: string | null,
   context: ClientErrorContext,
+  advice: string | null = null,
 ): Error {
   const url = context.url;
   switch (rejection.kind) {
@@ -57,8 +58,9 @@ export function rejectionError(
     case 'http': {
       const withHeader = rejection.cimError === null ? '' : ` with CIMError "${rejection.cimError}"`;
       const detail = rejection.detail === null ? '' : `: ${rejection.detail}`;
+      const next = advice === null ? '' : ` ${advice}`;
       return new HTTPError(
-        `The server at ${url} responded with HTTP ${rejection.status} ${reason}${withHeader}${detail}.`,
+        `The server at ${url} responded with HTTP ${rejection.status} ${reason}${withHeader}${detail}.${next}`,
         { status: rejection.status, reason, cimError: rejection.cimError, cimErrorDetail: rejection.detail },
         context,
       );

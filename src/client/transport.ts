@@ -5,6 +5,7 @@ import { Deadline } from './deadline.js';
 import type { ClientErrorContext } from './errors.js';
 import { transportFailure } from './failure.js';
 import { newHttpExchange, REDACTED, type HttpExchange, type HttpRequestRecord } from './http-record.js';
+import { checkHttpMethod, EXTENSION_NAMESPACE, extensionHeaders, rejectsMethod, type HttpMethodOption, type RequestMethod } from './http-method.js';
 import { readRejectedBody, rejectionError, responseRejection, type Rejection } from './rejection.js';
 import { ResponseStream } from './response-stream.js';
 import { TLSConnector } from './tls/tls-connector.js';
@@ -12,6 +13,7 @@ import { tlsFailureError } from './tls/tls-failure.js';
 import { resolveTLSOptions, type TLSOptions, type TLSSettings } from './tls/tls-options.js';
 
 export type { Credentials } from './authentication.js';
+export type { HttpMethodOption } from './http-method.js';
 
 export interface TransportOptions {
   /** Server URL such as `http://127.0.0.1:5988`; its path, if any, is replaced by `cimomPath`. */
@@ -36,6 +38,8 @@ export interface TransportOptions {
   connectionId?: string;
   /** Path of the CIM endpoint; default `/cimom`. */
   cimomPath?: string;
+  /** HTTP method of requests: `POST` (default), `M-POST`, or `auto` (M-POST, falling back to POST); see HttpMethodOption. */
+  httpMethod?: HttpMethodOption;
 }
 
 /** One CIM operation request, built by the operation layer. */
@@ -75,10 +79,8 @@ const HEADER_VALUE = /^[\t\x20-\x7e]*$/;
 let connectionCounter = 0;
 
 /**
- * Sends CIM-XML requests with `POST` to one WBEM server over a pool of keep-alive
- * connections (undici `Pool`) and checks the HTTP side of each response.
- * NOTE: requests always use POST. M-POST with fallback to POST is not implemented;
- * only the `NN-` prefixes of a server's M-POST style response headers are read.
+ * Sends CIM-XML requests with `POST` or `M-POST` to one WBEM server over a pool of
+ * keep-alive connections (undici `Pool`) and checks the HTTP side of each response.
  */
 export class WBEMTransport {
   /** Full URL of the CIM endpoint, such as `http://127.0.0.1:5988/cimom`. */
@@ -88,12 +90,16 @@ export class WBEMTransport {
   readonly maxResponseBytes: number;
   /** User name of the credentials, or null. The password is kept only inside the private Authorization value. */
   readonly user: string | null;
+  /** The `httpMethod` option. */
+  readonly httpMethod: HttpMethodOption;
 
   readonly #pool: Pool;
   readonly #path: string;
   readonly #authorization: string | null;
   /** Whether requests carry the credentials from the first attempt on. */
   #sendCredentials: boolean;
+  /** Whether the server rejected an M-POST in `auto` mode, so that every request goes as POST. */
+  #fellBackToPost = false;
   readonly #tls: { settings: TLSSettings; connector: TLSConnector } | null;
 
   constructor(options: TransportOptions) {
@@ -106,6 +112,7 @@ export class WBEMTransport {
     this.user = options.credentials?.user ?? null;
     this.#authorization = options.credentials ? basicAuthorization(options.credentials) : null;
     this.#sendCredentials = options.preemptiveAuth ?? true;
+    this.httpMethod = checkHttpMethod(options.httpMethod ?? 'POST');
     this.#tls = url.protocol === 'https:' ? httpsConnector(options.tls ?? {}) : null;
 
     this.#pool = new Pool(url.origin, {
@@ -116,34 +123,69 @@ export class WBEMTransport {
     });
   }
 
+  /** HTTP method of the next request: M-POST for `M-POST`, and for `auto` until the server has rejected it. */
+  get requestMethod(): RequestMethod {
+    if (this.httpMethod === 'POST' || this.#fellBackToPost) return 'POST';
+    return 'M-POST';
+  }
+
   /**
    * Sends a request and returns the 200 response with its body still to be read. Raises
    * AuthError for 401, HTTPError for other statuses, HeaderParseError for a response that
    * is not CIM-XML, and ConnectionError, TimeoutError or AbortedError when the exchange fails.
+   * The request is sent again at most twice: as POST after an M-POST that the server
+   * rejects in `auto` mode, and with credentials after a Basic challenge.
    */
   async stream(request: CIMRequest): Promise<ResponseStream> {
     const exchange = request.exchange ?? newHttpExchange(false);
     const timeout = positive(request.timeout ?? this.timeout, 'timeout');
     const started = performance.now();
-
-    const withCredentials = this.#authorization !== null && this.#sendCredentials;
-    let attempt = await this.#attempt(request, exchange, new Deadline(timeout, request.signal), withCredentials);
-
-    // A Basic challenge to a request sent without credentials gets one retry with them, never more.
-    if (this.#authorization !== null && answersWithBasic(attempt.rejection, withCredentials)) {
-      await readRejectedBody(new ResponseStream({ ...attempt.init, maxBytes: ERROR_BODY_LIMIT }));
+    const resend = async (sent: Attempt, method: RequestMethod, withCredentials: boolean): Promise<Attempt> => {
+      await readRejectedBody(new ResponseStream({ ...sent.init, maxBytes: ERROR_BODY_LIMIT }));
+      if (exchange.request !== null) exchange.earlierAttempts.push({ request: exchange.request, response: exchange.response });
       const remaining = Math.max(1, timeout - (performance.now() - started));
-      attempt = await this.#attempt(request, exchange, new Deadline(remaining, request.signal), true);
-      if (attempt.rejection === null) this.#sendCredentials = true;
+      return this.#attempt(request, exchange, new Deadline(remaining, request.signal), method, withCredentials);
+    };
+
+
+    let method = this.requestMethod;
+    let withCredentials = this.#authorization !== null && this.#sendCredentials;
+    let authRetried = false;
+    let attempt = await this.#attempt(request, exchange, new Deadline(timeout, request.signal), method, withCredentials);
+
+    for (;;) {
+      // A server without M-POST support gets the same request once more as POST, and POST from then on.
+      if (method === 'M-POST' && this.httpMethod === 'auto' && rejectsMethod(attempt.rejection)) {
+        this.#fellBackToPost = true;
+        method = 'POST';
+        attempt = await resend(attempt, method, withCredentials);
+        continue;
+      }
+
+      // A Basic challenge to a request sent without credentials gets one retry with them, never more.
+      if (!authRetried && this.#authorization !== null && answersWithBasic(attempt.rejection, withCredentials)) {
+        authRetried = true;
+        withCredentials = true;
+        attempt = await resend(attempt, method, withCredentials);
+        continue;
+      }
+      break;
     }
+    if (authRetried && attempt.rejection === null) this.#sendCredentials = true;
 
     const { init, rejection } = attempt;
     if (rejection) {
       await readRejectedBody(new ResponseStream({ ...init, maxBytes: ERROR_BODY_LIMIT }));
       const rejected = { ...init.context, response: exchange.response };
-      throw rejectionError(rejection, init.response.statusText, this.user, rejected);
+      throw rejectionError(rejection, init.response.statusText, this.user, rejected, this.#rejectionAdvice(method, rejection));
     }
     return new ResponseStream(init);
+  }
+
+  /** Advice for an error on a rejected M-POST in `M-POST` mode, where no fallback happens. */
+  #rejectionAdvice(method: RequestMethod, rejection: Rejection): string | null {
+    if (method !== 'M-POST' || !rejectsMethod(rejection)) return null;
+    return 'If the server does not support M-POST, set the option httpMethod to "POST" or "auto".';
   }
 
   /** Sends a request and reads the whole response body; raises as `stream` does, and CIMError from trailers. */
@@ -155,9 +197,16 @@ export class WBEMTransport {
   }
 
   /** Sends the request once and returns the response with the reason it cannot carry a result, if any. */
-  async #attempt(request: CIMRequest, exchange: HttpExchange, deadline: Deadline, withCredentials: boolean): Promise<Attempt> {
-    const headers = this.#requestHeaders(request, withCredentials);
-    const record = this.#requestRecord(headers, request.body);
+  async #attempt(
+    request: CIMRequest,
+    exchange: HttpExchange,
+    deadline: Deadline,
+    method: RequestMethod,
+    withCredentials: boolean,
+  ): Promise<Attempt> {
+    const postHeaders = this.#requestHeaders(request, withCredentials);
+    const headers = method === 'M-POST' ? extensionHeaders(postHeaders) : postHeaders;
+    const record = this.#requestRecord(method, headers, request.body);
     exchange.request = record;
     exchange.response = null;
     const context: ClientErrorContext = { connectionId: this.connectionId, url: this.url, request: record };
@@ -166,7 +215,7 @@ export class WBEMTransport {
     try {
       response = await this.#pool.request({
         path: this.#path,
-        method: 'POST',
+        method,
         headers,
         body: request.body,
         signal: deadline.signal,
@@ -179,7 +228,9 @@ export class WBEMTransport {
     }
 
     const responseHeaders = Object.freeze(flattenHeaders(response.headers));
-    const prefix = extensionPrefix(responseHeaders);
+    // A response to M-POST that announces no prefix with Opt or Man may still use the request's.
+    const announced = extensionPrefix(responseHeaders);
+    const prefix = announced === '' && method === 'M-POST' ? `${EXTENSION_NAMESPACE}-` : announced;
     exchange.serverResponseTime = serverResponseTime(responseHeaders);
     const init = { response, headers: responseHeaders, prefix, deadline, exchange, context, maxBytes: this.maxResponseBytes };
     return { init, rejection: responseRejection(response.statusCode, responseHeaders, prefix) };
@@ -223,11 +274,11 @@ export class WBEMTransport {
     return headers;
   }
 
-  #requestRecord(headers: Record<string, string>, body: string): HttpRequestRecord {
+  #requestRecord(method: RequestMethod, headers: Record<string, string>, body: string): HttpRequestRecord {
     const shown = { ...headers };
     if ('Authorization' in shown) shown['Authorization'] = REDACTED;
     return Object.freeze({
-      method: 'POST',
+      method,
       url: this.url,
       headers: Object.freeze(shown),
       body,

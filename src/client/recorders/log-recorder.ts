@@ -17,7 +17,7 @@ const debug = debuglog('wbemshell');
 
 /**
  * Logs each operation as API lines (call, then result or error) and HTTP lines
- * (request, then response). At detail level `summary` HTTP lines show the status line
+ * (request, then response, for each request the operation sent). At detail level `summary` HTTP lines show the status line
  * and headers without the body; `paths` and `all` show the body as well.
  */
 export class LogOperationRecorder implements OperationRecorder {
@@ -44,8 +44,12 @@ export class LogOperationRecorder implements OperationRecorder {
       this.#log(`Request:${id} ${record.operation}(${args})`);
     }
 
-    if (this.#httpLevel !== null && record.request !== null) this.#log(httpRequestLine(id, record.request, this.#httpLevel));
-    if (this.#httpLevel !== null && record.response !== null) this.#log(httpResponseLine(id, record.response, this.#httpLevel));
+    if (this.#httpLevel !== null) {
+      for (const attempt of [...record.earlierAttempts, { request: record.request, response: record.response }]) {
+        if (attempt.request !== null) this.#log(httpRequestLine(id, attempt.request, this.#httpLevel));
+        if (attempt.response !== null) this.#log(httpResponseLine(id, attempt.response, this.#httpLevel));
+      }
+    }
 
     if (this.#apiLevel !== null) {
       const elapsed = `${record.timings.clientTime.toFixed(1)} ms`;

@@ -1,6 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import { debuglog } from 'node:util';
-import { newHttpExchange, REDACTED, type HttpExchange, type HttpRequestRecord, type HttpResponseRecord } from '../http-record.js';
+import {
+  newHttpExchange,
+  REDACTED,
+  type HttpAttemptRecord,
+  type HttpExchange,
+  type HttpRequestRecord,
+  type HttpResponseRecord,
+} from '../http-record.js';
 import type { Statistics } from '../statistics.js';
 
 /** The connection an operation ran on; never contains the password. */
@@ -37,6 +44,8 @@ export interface OperationRecord {
   readonly request: HttpRequestRecord | null;
   /** Last HTTP response, or null when no status line arrived. */
   readonly response: HttpResponseRecord | null;
+  /** HTTP requests before the last one with their responses, oldest first, such as an M-POST rejected with 501. Usually empty. */
+  readonly earlierAttempts: readonly HttpAttemptRecord[];
   /** Start time and durations of the operation. */
   readonly timings: OperationTimings;
 }
@@ -127,6 +136,7 @@ function freezeRecord(
     error,
     request: exchange.request,
     response: exchange.response,
+    earlierAttempts: Object.freeze([...exchange.earlierAttempts]),
     timings,
   });
 }

@@ -2,6 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { CIMError } from '../../cim/errors.js';
 import { REDACTED } from '../http-record.js';
+import type { MethodResult } from '../operations/methods.js';
 import type { OperationRecord, OperationRecorder } from './operation-record.js';
 import { toPywbemObject } from './pywbem-objects.js';
 
@@ -48,7 +49,7 @@ function testCase(record: OperationRecord, index: number): Record<string, unknow
       namespace: connection.namespace,
       timeout: connection.timeout / 1000,
       debug: false,
-      operation: { pywbem_method: record.operation, ...(toPywbemObject(record.args) as object) },
+      operation: { pywbem_method: record.operation, ...pywbemArguments(record) },
     },
     pywbem_response: pywbemResponse(record),
     http_request: httpRequest(record),
@@ -56,10 +57,51 @@ function testCase(record: OperationRecord, index: number): Record<string, unknow
   };
 }
 
+/**
+ * Returns the arguments under pywbem's names. pywbem's Pull and CloseEnumeration methods
+ * take the enumeration context as one `context` pair of id and namespace, where DSP0200
+ * sends the `EnumerationContext` id in the namespace of the Open.
+ */
+function pywbemArguments(record: OperationRecord): object {
+  const args = toPywbemObject(record.args) as Record<string, unknown>;
+  if (!PULL_METHODS.has(record.operation)) return args;
+
+  const { EnumerationContext: id, namespace, ...rest } = args;
+  return { context: [id, namespace], ...rest };
+}
+
+const PULL_METHODS = new Set(['PullInstancesWithPath', 'PullInstancePaths', 'PullInstances', 'CloseEnumeration']);
+
 function pywbemResponse(record: OperationRecord): Record<string, unknown> {
+  if (record.error === null && isPullResult(record.result)) return { pullresult: pullResult(record.result) };
+  if (record.error === null && record.operation === 'InvokeMethod') return { result: methodResult(record.result as MethodResult) };
   if (record.error === null) return { result: toPywbemObject(record.result) };
   if (record.error instanceof CIMError) return { cim_status: record.error.statusCode };
   return { exception: record.error.name };
+}
+
+/** Writes a method result as pywbem's InvokeMethod returns it: a pair of the return value and the output parameters. */
+function methodResult(result: MethodResult): unknown[] {
+  return [toPywbemObject(result.returnValue), toPywbemObject(result.outParameters)];
+}
+
+/** The result of an Open or Pull operation; an OpenQueryInstances result also has `queryResultClass`. */
+interface PullResult {
+  eos: boolean;
+  context: { id: string; namespace: string } | null;
+  instances?: unknown;
+  paths?: unknown;
+}
+
+function isPullResult(result: unknown): result is PullResult {
+  return typeof result === 'object' && result !== null && 'eos' in result && 'context' in result;
+}
+
+/** Writes a pull result as pywbem's `pullresult`: `context` as a pair of id and namespace, then `eos` and the objects. */
+function pullResult(result: PullResult): Record<string, unknown> {
+  const context = result.context === null ? null : [result.context.id, result.context.namespace];
+  const objects = result.paths === undefined ? { instances: toPywbemObject(result.instances ?? []) } : { paths: toPywbemObject(result.paths) };
+  return { context, eos: result.eos, ...objects };
 }
 
 function httpRequest(record: OperationRecord): Record<string, unknown> | null {
