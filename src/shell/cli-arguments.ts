@@ -1,4 +1,4 @@
-import type { OutputFormat } from './session-types.js';
+import { OUTPUT_FORMATS, type OutputFormat } from './session-types.js';
 import { ShellInputError } from './shell-errors.js';
 
 /** The command line of `wbemshell`. */
@@ -23,8 +23,6 @@ export interface CliArguments {
   /** Command lines given with `-c`, in order. */
   commands: string[];
 }
-
-const OUTPUT_FORMATS: readonly string[] = ['mof', 'xml', 'json', 'table', 'tree'];
 
 type ValueOption = 'user' | 'namespace' | 'timeout' | 'output' | 'profile' | 'caCerts' | 'certFile' | 'keyFile' | 'command';
 
@@ -111,7 +109,7 @@ function setValue(result: CliArguments, option: ValueOption, value: string, word
       return;
     }
     case 'output':
-      if (!OUTPUT_FORMATS.includes(value)) throw new ShellInputError(`The value ${JSON.stringify(value)} of ${word} is not valid; use one of ${OUTPUT_FORMATS.join(', ')}.`);
+      if (!(OUTPUT_FORMATS as readonly string[]).includes(value)) throw new ShellInputError(`The value ${JSON.stringify(value)} of ${word} is not valid; use one of ${OUTPUT_FORMATS.join(', ')}.`);
       result.output = value as OutputFormat;
       return;
     default:
@@ -154,6 +152,7 @@ Commands:
   -h, --help             Show this text
   -V, --version          Show the version
 
-Exit status: 0 when every command succeeded, 1 when one failed, 2 for bad arguments.
+Exit status: 0 when every command succeeded, 1 when one failed, 2 for bad arguments,
+141 when the output was a pipe that closed early (as in wbemshell -c CMD | head).
 Settings: .wbemshellrc in the current directory, else in the home directory.
 NO_COLOR turns colours off.`;

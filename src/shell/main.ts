@@ -1,6 +1,9 @@
 // Entry point of the `wbemshell` command: `wbemshell mock-server ...` runs the mock
 // server in the foreground, anything else runs the shell.
+import { exitOnBrokenPipe } from './broken-pipe.js';
+
 const argv = process.argv.slice(2);
+exitOnBrokenPipe([process.stdout, process.stderr], (code) => process.exit(code));
 
 if (argv[0] === 'mock-server') {
   const { runMockServerCommand } = await import('../index.js');

@@ -25,6 +25,7 @@ export interface CliEnvironment {
 /**
  * Runs the `wbemshell` command (without its `mock-server` subcommand) and returns the
  * exit status: 0 when every command succeeded, 1 when one failed, 2 for bad arguments.
+ * The entry point ends the process with EXIT_BROKEN_PIPE when an output pipe closes.
  */
 export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<number> {
   const { stdin, stdout, stderr } = environment;

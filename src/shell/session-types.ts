@@ -3,6 +3,9 @@ import type { OperationRecord } from '../index.js';
 /** Output format of command results. */
 export type OutputFormat = 'mof' | 'xml' | 'json' | 'table' | 'tree';
 
+/** The output formats, in the order help text lists them. */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['mof', 'xml', 'json', 'table', 'tree'];
+
 /** Whether enumerations use pull operations. */
 export type PullMode = 'auto' | 'on' | 'off';
 

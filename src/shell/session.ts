@@ -1,6 +1,7 @@
 import { MemoryRecorder, type OperationRecord, type WBEMConnection } from '../index.js';
 import { tokenizeCommand, splitStatements } from './commands/command-line.js';
-import type { CommandContext, SessionControl, SettingChanges } from './commands/command-context.js';
+import type { CommandContext, SessionControl, SettingChanges, ShowOptions } from './commands/command-context.js';
+import { readOutputFormat } from './commands/common-options.js';
 import { COMMANDS, findCommand } from './commands/command-table.js';
 import type { CommandSpec } from './commands/command-types.js';
 import { asksForHelp, OptionReader, parseArguments } from './commands/parse-arguments.js';
@@ -14,6 +15,7 @@ import { openConnection, type ConnectionTarget } from './connection-target.js';
 import type { EmbeddedMock } from './embedded-mock.js';
 import { errorText } from './error-text.js';
 import type { Displayable } from './format/displayable.js';
+import { emptyResultText, isEmptyResult } from './format/empty-result.js';
 import { formatResult } from './format/format-result.js';
 import { withLocalPaths } from './format/local-paths.js';
 import type { CommandProgress, CommandResult, Completion, OutputBlock, OutputFormat, PullMode, SessionState, ShellSession } from './session-types.js';
@@ -141,10 +143,12 @@ export class Session implements ShellSession, SessionControl {
       }
 
       const parsed = parseArguments(command, tokens.slice(used));
-      const namespaceOption = new OptionReader(parsed).value('namespace');
+      const reader = new OptionReader(parsed);
+      const namespaceOption = reader.value('namespace');
       const namespace = namespaceOption === undefined || command.words[0] === 'connect' ? this.#state.namespace : targetNamespace(this.#state.namespace, namespaceOption);
+      const format = readOutputFormat(reader) ?? this.#state.output;
 
-      await command.run(this.#context(output, namespace, options), parsed);
+      await command.run(this.#context(output, { namespace, format }, options), parsed);
       return { ok: true, exit: command.words[0] === 'exit' };
     } catch (error) {
       output.push({ kind: 'error', text: errorText(error, group) });
@@ -154,7 +158,11 @@ export class Session implements ShellSession, SessionControl {
     }
   }
 
-  #context(output: OutputBlock[], namespace: string, options: { signal?: AbortSignal; onProgress?: (progress: CommandProgress) => void }): CommandContext {
+  #context(
+    output: OutputBlock[],
+    { namespace, format }: { namespace: string; format: OutputFormat },
+    options: { signal?: AbortSignal; onProgress?: (progress: CommandProgress) => void },
+  ): CommandContext {
     const context: CommandContext = {
       session: this,
       namespace,
@@ -164,9 +172,14 @@ export class Session implements ShellSession, SessionControl {
       progress: (message, count) => options.onProgress?.({ message, count }),
       print: (text) => output.push({ kind: 'text', text }),
       warn: (text) => output.push({ kind: 'warning', text }),
-      show: (result: Displayable, showOptions) => {
+      show: (result: Displayable, showOptions?: ShowOptions) => {
+        if (format !== 'json' && isEmptyResult(result)) {
+          output.push({ kind: 'text', text: showOptions?.empty ?? emptyResultText(result) });
+          return;
+        }
+
         const columns = showOptions?.columns;
-        const formatted = formatResult(withLocalPaths(result, this.#connection.url), this.#state.output, columns === undefined ? { width: this.#width } : { width: this.#width, columns });
+        const formatted = formatResult(withLocalPaths(result, this.#connection.url), format, columns === undefined ? { width: this.#width } : { width: this.#width, columns });
         output.push({ kind: 'text', text: formatted.text });
         for (const warning of formatted.warnings) output.push({ kind: 'warning', text: warning });
       },

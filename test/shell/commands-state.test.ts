@@ -105,7 +105,7 @@ describe('class and qualifier changes', () => {
     expect((await run('class get TST_New')).text).toContain('string Extra;');
 
     expect((await run('class delete TST_New')).text).toBe('Deleted class TST_New.');
-    expect((await run('class find TST_N*')).text).toBe('');
+    expect((await run('class find TST_N*')).text).toBe('No class in root/cimv2 matches TST_N*.');
   });
 
   it('reports bad MOF with its position', async () => {

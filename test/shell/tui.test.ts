@@ -24,6 +24,16 @@ function sessionExists(): boolean {
   }
 }
 
+/** Returns the screen, or a note when the session has ended, also between the check and the capture. */
+function screenOrEnd(): string {
+  try {
+    return capture();
+  } catch (error) {
+    if (!sessionExists()) return '(the tmux session has ended)';
+    throw error;
+  }
+}
+
 /** Sends text literally, then optional key names such as `Tab` or `Enter`. */
 function send(text: string, ...keys: string[]): void {
   if (text !== '') tmux('send-keys', '-t', SESSION, '-l', text);
@@ -36,7 +46,7 @@ async function waitFor(predicate: (screen: string) => boolean, what: string, tim
   const deadline = Date.now() + timeout;
   let screen = '';
   while (Date.now() < deadline) {
-    screen = sessionExists() ? capture() : '(the tmux session has ended)';
+    screen = screenOrEnd();
     if (predicate(screen)) return screen;
     await pause(100);
   }
@@ -60,8 +70,10 @@ describe('wbemshell in a terminal', () => {
   });
 
   it('shows the prompt', async () => {
-    const screen = await waitFor((text) => text.includes('root/cimv2> '), 'the prompt', 60_000);
+    let screen = await waitFor((text) => text.includes('root/cimv2> '), 'the prompt', 60_000);
     expect(screen).toContain('wbemshell');
+    screen = await waitFor((text) => /http:\/\/127\.0\.0\.1:\d+ \(mock\)/.test(text), 'the mock server URL in the status line', 60_000);
+    expect(screen).not.toContain('starting mock server');
   }, 70_000);
 
   it('tab completes class name', async () => {
@@ -84,9 +96,14 @@ describe('wbemshell in a terminal', () => {
     await waitFor((text) => inputLine(text).startsWith('root/cimv2>'), 'the root/cimv2 prompt');
   }, 30_000);
 
+  it('pane records class get', async () => {
+    send('class get CIM_ComputerSystem', 'Enter');
+    const screen = await waitFor((text) => text.includes('CIMMethod: GetClass') && text.includes('HTTP 200 OK'), 'the GetClass request and response in the pane', 20_000);
+    expect(screen).toContain('recorder on');
+    expect(screen).toMatch(/▶\s+\d+ GetClass\s+200/);
+  }, 30_000);
+
   it('prints an enumeration', async () => {
-    send('recorder on', 'Enter');
-    await waitFor((text) => text.includes('recorder on'), 'the recorder switched on');
     send('instance enumerate CIM_ComputerSystem', 'Enter');
     const screen = await waitFor((text) => text.includes('instance of'), 'enumerated instances', 20_000);
     expect(screen).toContain('ComputerSystem');
@@ -105,6 +122,7 @@ describe('wbemshell in a terminal', () => {
     expect(screen).toContain('POST ');
 
     send('', 'F6', 'F6');
+    await waitFor((text) => text.includes('focus: detail'), 'the focus on the operation detail');
     for (let page = 0; page < 30 && !capture().includes('HTTP 200 OK'); page++) {
       send('', 'PageDown');
       await pause(100);

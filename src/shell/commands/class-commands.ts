@@ -30,14 +30,15 @@ async function enumerateClasses(context: CommandContext, parsed: ParsedArguments
   const namespace = context.namespace;
   const className = parsed.args[0];
   const call = { ...callOptions(context, namespace), deepInheritance: options.flag('deep-inheritance') };
+  const empty = className === undefined ? `No classes in ${namespace}.` : `The class ${className} has no subclasses in ${namespace}.`;
 
   if (options.flag('names-only')) {
     const names = await context.session.connection.enumerateClassNames(className, call);
-    context.show({ kind: 'classNames', items: names });
+    context.show({ kind: 'classNames', items: names }, { empty });
     return;
   }
   const classes = await context.session.connection.enumerateClasses(className, { ...call, ...classShape(options) });
-  context.show({ kind: 'classes', items: classes });
+  context.show({ kind: 'classes', items: classes }, { empty });
 }
 
 async function getClass(context: CommandContext, parsed: ParsedArguments): Promise<void> {
@@ -59,7 +60,7 @@ async function classTreeCommand(context: CommandContext, parsed: ParsedArguments
 
   const classes = await connection.enumerateClasses(root, shape);
   if (root === undefined) {
-    context.show(classTree(classes));
+    context.show(classTree(classes), { empty: `No classes in ${namespace}.` });
     return;
   }
   const rootClass = await context.session.classes.getClass(namespace, root);
@@ -70,7 +71,7 @@ async function findClasses(context: CommandContext, parsed: ParsedArguments): Pr
   const namespace = context.namespace;
   const pattern = globPattern(parsed.args[0]!);
   const index = await context.session.classes.classNames(namespace);
-  context.show({ kind: 'classNames', items: index.names.filter((name) => pattern.test(name)) });
+  context.show({ kind: 'classNames', items: index.names.filter((name) => pattern.test(name)) }, { empty: `No class in ${namespace} matches ${parsed.args[0]!}.` });
 }
 
 async function classAssociators(context: CommandContext, parsed: ParsedArguments, references: boolean): Promise<void> {
@@ -84,10 +85,11 @@ async function classAssociators(context: CommandContext, parsed: ParsedArguments
     ...(references ? {} : { assocClass: options.value('assoc-class'), resultRole: options.value('result-role') }),
   };
   const className = parsed.args[0]!;
+  const empty = references ? `No association class refers to ${className}.` : `No class is associated with ${className}.`;
 
   if (options.flag('names-only')) {
     const names = references ? await connection.referenceNames(className, filters) : await connection.associatorNames(className, filters);
-    context.show({ kind: 'classPaths', items: names });
+    context.show({ kind: 'classPaths', items: names }, { empty });
     return;
   }
   const shape = {
@@ -97,7 +99,7 @@ async function classAssociators(context: CommandContext, parsed: ParsedArguments
     ...(propertyList !== undefined ? { propertyList } : {}),
   };
   const classes = references ? await connection.references(className, shape) : await connection.associators(className, shape);
-  context.show({ kind: 'classes', items: classes });
+  context.show({ kind: 'classes', items: classes }, { empty });
 }
 
 async function deleteClass(context: CommandContext, parsed: ParsedArguments): Promise<void> {
@@ -151,28 +153,28 @@ export const CLASS_COMMANDS: readonly CommandSpec[] = [
     aliases: ['ls'],
     summary: 'List the subclasses of a class, or the top-level classes (EnumerateClasses).',
     arguments: [{ ...CLASS_ARGUMENT, required: false, summary: 'superclass; default the top-level classes' }],
-    options: [OPTIONS.deepInheritance, OPTIONS.localOnly, OPTIONS.noQualifiers, OPTIONS.includeClassOrigin, OPTIONS.namesOnly, OPTIONS.namespace],
+    options: [OPTIONS.deepInheritance, OPTIONS.localOnly, OPTIONS.noQualifiers, OPTIONS.includeClassOrigin, OPTIONS.namesOnly, OPTIONS.output, OPTIONS.namespace],
     run: enumerateClasses,
   },
   {
     words: ['class', 'get'],
     summary: 'Show a class (GetClass).',
     arguments: [CLASS_ARGUMENT],
-    options: [OPTIONS.localOnly, OPTIONS.noQualifiers, OPTIONS.includeClassOrigin, OPTIONS.propertyList, OPTIONS.namespace],
+    options: [OPTIONS.localOnly, OPTIONS.noQualifiers, OPTIONS.includeClassOrigin, OPTIONS.propertyList, OPTIONS.output, OPTIONS.namespace],
     run: getClass,
   },
   {
     words: ['class', 'tree'],
     summary: 'Show the class hierarchy below a class, or of the whole namespace.',
     arguments: [{ ...CLASS_ARGUMENT, required: false, summary: 'root class; default all classes' }],
-    options: [OPTIONS.namespace],
+    options: [OPTIONS.output, OPTIONS.namespace],
     run: classTreeCommand,
   },
   {
     words: ['class', 'find'],
     summary: 'List the class names that match a pattern with * and ? (case-insensitive).',
     arguments: [{ name: 'PATTERN', summary: 'class name pattern such as CIM_*Device', required: true, complete: 'class' }],
-    options: [OPTIONS.namespace],
+    options: [OPTIONS.output, OPTIONS.namespace],
     run: findClasses,
   },
   {
@@ -207,7 +209,7 @@ export const CLASS_COMMANDS: readonly CommandSpec[] = [
     words: ['class', 'invoke'],
     summary: 'Call a static method of a class (InvokeMethod).',
     arguments: [CLASS_ARGUMENT, { name: 'METHOD', summary: 'method name', required: true, complete: 'method' }],
-    options: [OPTIONS.parameter, OPTIONS.namespace],
+    options: [OPTIONS.parameter, OPTIONS.output, OPTIONS.namespace],
     run: invokeStatic,
   },
 ];

@@ -33,6 +33,14 @@ export interface SessionControl {
   connect(target: ConnectionTarget): Promise<void>;
 }
 
+/** How `CommandContext.show` prints a result. */
+export interface ShowOptions {
+  /** Property columns of table output, in this order. */
+  readonly columns?: readonly string[];
+  /** Line printed when the result is empty, such as "No instances of CIM_Foo in root/cimv2.". */
+  readonly empty?: string;
+}
+
 /** The input of a command handler: the session, its output channel and cancellation. */
 export interface CommandContext {
   readonly session: SessionControl;
@@ -46,8 +54,12 @@ export interface CommandContext {
   progress(message: string, count: number): void;
   print(text: string): void;
   warn(text: string): void;
-  /** Prints a result in the session's output format; `columns` picks table columns. */
-  show(result: Displayable, options?: { columns?: readonly string[] }): void;
+  /**
+   * Prints a result in the command's output format (its `--output`, else the session's);
+   * `columns` picks table columns. An empty result prints `empty` (default a line that
+   * names the kind of object) in every format but json, which prints `[]`.
+   */
+  show(result: Displayable, options?: ShowOptions): void;
 }
 
 /** Call options every operation of a command gets: namespace, cancellation, time limit. */

@@ -4,6 +4,7 @@ import type { PasswordState } from '../settings/credential-store.js';
 import type { ConnectionProfile } from '../settings/profile-store.js';
 import type { CommandContext } from './command-context.js';
 import type { CommandSpec, ParsedArguments } from './command-types.js';
+import { OPTIONS } from './common-options.js';
 import { OptionReader } from './parse-arguments.js';
 
 function profiles(context: CommandContext) {
@@ -91,7 +92,7 @@ async function listProfiles(context: CommandContext): Promise<void> {
     const profile = store.get(name)!;
     return [name === store.defaultProfile ? `${name} (default)` : name, profile.url ?? 'built-in mock', profile.user ?? '', profile.namespace];
   });
-  context.show({ kind: 'rows', columns: ['Profile', 'Server', 'User', 'Namespace'], rows });
+  context.show({ kind: 'rows', columns: ['Profile', 'Server', 'User', 'Namespace'], rows }, { empty: 'No saved connection profiles; save the current connection with "connection save NAME".' });
 }
 
 async function selectProfile(context: CommandContext, parsed: ParsedArguments): Promise<void> {
@@ -154,7 +155,7 @@ export const CONNECTION_COMMANDS: readonly CommandSpec[] = [
     details: SAVE_PASSWORD_DETAILS,
     run: saveProfile,
   },
-  { words: ['connection', 'list'], aliases: ['ls'], summary: 'List the saved connection profiles.', arguments: [], options: [], run: listProfiles },
+  { words: ['connection', 'list'], aliases: ['ls'], summary: 'List the saved connection profiles.', arguments: [], options: [OPTIONS.output], run: listProfiles },
   {
     words: ['connection', 'select'],
     summary: 'Connect with a saved profile.',
@@ -167,7 +168,7 @@ export const CONNECTION_COMMANDS: readonly CommandSpec[] = [
     words: ['connection', 'show'],
     summary: 'Show the current connection or a saved profile; passwords are never shown.',
     arguments: [{ ...PROFILE_ARGUMENT, required: false }],
-    options: [],
+    options: [OPTIONS.output],
     run: showConnection,
   },
 ];

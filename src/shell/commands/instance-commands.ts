@@ -3,7 +3,7 @@ import { ShellInputError } from '../shell-errors.js';
 import { callOptions, usePull, type CommandContext } from './command-context.js';
 import type { ArgumentSpec, CommandSpec, OptionSpec, ParsedArguments } from './command-types.js';
 import { collect } from './collect.js';
-import { ASSOCIATOR_OPTIONS, OPTIONS, REFERENCE_OPTIONS } from './common-options.js';
+import { ASSOCIATOR_OPTIONS, OPTIONS, readMaxObjectCount, REFERENCE_OPTIONS } from './common-options.js';
 import { globPattern } from './class-commands.js';
 import { pickMessage, readInstancePath, readInstanceReference } from './instance-path.js';
 import { invokeMethod } from './method-call.js';
@@ -30,6 +30,19 @@ function filterOptions(options: OptionReader): { filterQuery?: string; filterQue
   return { filterQuery, filterQueryLanguage: language ?? 'DMTF:FQL' };
 }
 
+/**
+ * Returns the iteration settings of a command: the session's pull mode and the command's
+ * `--max-object-count`. A count given while pull operations are off is reported, because
+ * the traditional operations return everything in one response.
+ */
+function iterationOptions(context: CommandContext, options: OptionReader): { usePull: boolean | 'auto'; maxObjectCount?: number } {
+  const maxObjectCount = readMaxObjectCount(options);
+  if (maxObjectCount === undefined) return { usePull: usePull(context) };
+
+  if (context.session.state.pull === 'off') context.warn('--max-object-count applies to pull operations only, and "set pull" is off; the whole result comes in one response.');
+  return { usePull: usePull(context), maxObjectCount };
+}
+
 /** Returns IncludeClassOrigin and PropertyList, the object options that pull operations have. */
 function pullShape(options: OptionReader): { includeClassOrigin: boolean; propertyList?: string[] } {
   const propertyList = options.list('propertylist');
@@ -40,11 +53,12 @@ async function enumerateInstances(context: CommandContext, parsed: ParsedArgumen
   const options = new OptionReader(parsed);
   const connection = context.session.connection;
   const className = parsed.args[0]!;
-  const iteration = { ...callOptions(context), usePull: usePull(context), ...filterOptions(options) };
+  const iteration = { ...callOptions(context), ...iterationOptions(context, options), ...filterOptions(options) };
+  const empty = `No instances of ${className} in ${context.namespace}.`;
 
   if (options.flag('names-only')) {
     const paths = await collect(context, connection.iterEnumerateInstancePaths(className, iteration), 'Enumerating instance paths');
-    context.show({ kind: 'instanceNames', items: paths });
+    context.show({ kind: 'instanceNames', items: paths }, { empty });
     return;
   }
   const instances = await collect(
@@ -52,7 +66,7 @@ async function enumerateInstances(context: CommandContext, parsed: ParsedArgumen
     connection.iterEnumerateInstances(className, { ...iteration, ...pullShape(options), deepInheritance: options.flag('deep-inheritance') }),
     'Enumerating instances',
   );
-  context.show({ kind: 'instances', items: instances }, columnsOption(options));
+  context.show({ kind: 'instances', items: instances }, { ...columnsOption(options), empty });
 }
 
 function columnsOption(options: OptionReader): { columns?: readonly string[] } {
@@ -81,23 +95,33 @@ async function listForPick(context: CommandContext, className: string): Promise<
   if (!context.interactive) throw new ShellInputError(pickMessage(className, false));
 
   const paths = await collect(context, context.session.connection.iterEnumerateInstancePaths(className, { ...callOptions(context), usePull: usePull(context) }), 'Listing instances');
-  context.show({ kind: 'instanceNames', items: paths });
-  context.warn(`Pick one of these instances (${paths.length}) and run the command again with its path.`);
+  context.show({ kind: 'instanceNames', items: paths }, { empty: `No instances of ${className} in ${context.namespace} to pick from.` });
+  if (paths.length > 0) context.warn(`Pick one of these instances (${paths.length}) and run the command again with its path.`);
 }
 
+/**
+ * Counts the instances of each matching class. Classes with no instances of their own are
+ * left out, except those named without a wildcard, which are listed with 0.
+ */
 async function countInstances(context: CommandContext, parsed: ParsedArguments): Promise<void> {
-  const patterns = parsed.args.length === 0 ? [globPattern('*')] : parsed.args.map(globPattern);
+  const words = parsed.args.length === 0 ? ['*'] : parsed.args;
+  const patterns = words.map(globPattern);
+  const named = new Set(words.filter((word) => !/[*?]/.test(word)).map((word) => word.toLowerCase()));
   const index = await context.session.classes.classNames(context.namespace);
   const classNames = index.names.filter((name) => patterns.some((pattern) => pattern.test(name)));
+  if (classNames.length === 0) {
+    throw new ShellInputError(`No class in ${context.namespace} matches ${words.join(' or ')}; "class find PATTERN" lists the class names.`);
+  }
 
   const rows: string[][] = [];
   for (const [position, className] of classNames.entries()) {
     context.progress(`Counting instances of ${className}`, position);
     const paths = await collect(context, context.session.connection.iterEnumerateInstancePaths(className, { ...callOptions(context), usePull: usePull(context) }), `Counting ${className}`);
     const own = paths.filter((path) => path.className.toLowerCase() === className.toLowerCase()).length;
-    if (own > 0) rows.push([className, String(own)]);
+    if (own > 0 || named.has(className.toLowerCase())) rows.push([className, String(own)]);
   }
-  context.show({ kind: 'rows', columns: ['Class', 'Count'], rows });
+  const checked = classNames.length === 1 ? '1 class checked' : `${classNames.length} classes checked`;
+  context.show({ kind: 'rows', columns: ['Class', 'Count'], rows }, { empty: `No class that matches ${words.join(' or ')} in ${context.namespace} has instances of its own (${checked}).` });
 }
 
 async function createInstance(context: CommandContext, parsed: ParsedArguments): Promise<void> {
@@ -138,21 +162,23 @@ async function instanceAssociators(context: CommandContext, parsed: ParsedArgume
   const connection = context.session.connection;
   const filters = {
     ...callOptions(context, path.namespace ?? undefined),
-    usePull: usePull(context),
+    ...iterationOptions(context, options),
     ...filterOptions(options),
     ...optional('resultClass', options.value('result-class')),
     ...optional('role', options.value('role')),
     ...(references ? {} : { ...optional('assocClass', options.value('assoc-class')), ...optional('resultRole', options.value('result-role')) }),
   };
 
+  const empty = references ? `No association refers to ${path.toString()}.` : `No instance is associated with ${path.toString()}.`;
+
   if (options.flag('names-only')) {
     const iterable = references ? connection.iterReferenceInstancePaths(path, filters) : connection.iterAssociatorInstancePaths(path, filters);
-    context.show({ kind: 'instanceNames', items: await collect(context, iterable, 'Following associations') });
+    context.show({ kind: 'instanceNames', items: await collect(context, iterable, 'Following associations') }, { empty });
     return;
   }
   const shape = pullShape(options);
   const iterable = references ? connection.iterReferenceInstances(path, { ...filters, ...shape }) : connection.iterAssociatorInstances(path, { ...filters, ...shape });
-  context.show({ kind: 'instances', items: await collect(context, iterable, 'Following associations') }, columnsOption(options));
+  context.show({ kind: 'instances', items: await collect(context, iterable, 'Following associations') }, { ...columnsOption(options), empty });
 }
 
 function optional<K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> {
@@ -172,8 +198,8 @@ async function invokeInstanceMethod(context: CommandContext, parsed: ParsedArgum
 async function queryInstances(context: CommandContext, parsed: ParsedArguments): Promise<void> {
   const options = new OptionReader(parsed);
   const language = options.value('query-language') ?? 'WQL';
-  const iterable = context.session.connection.iterQueryInstances(language, parsed.args[0]!, { ...callOptions(context), usePull: usePull(context) });
-  context.show({ kind: 'instances', items: await collect(context, iterable, 'Running query') }, columnsOption(options));
+  const iterable = context.session.connection.iterQueryInstances(language, parsed.args[0]!, { ...callOptions(context), ...iterationOptions(context, options) });
+  context.show({ kind: 'instances', items: await collect(context, iterable, 'Running query') }, { ...columnsOption(options), empty: 'The query returned no instances.' });
 }
 
 // Pull operations have no IncludeQualifiers parameter, so only GetInstance offers it.
@@ -191,28 +217,41 @@ export const INSTANCE_COMMANDS: readonly CommandSpec[] = [
     aliases: ['ls'],
     summary: 'List the instances of a class and its subclasses (pull operations or EnumerateInstances).',
     arguments: [CLASS_ARGUMENT],
-    options: [OPTIONS.deepInheritance, ...INSTANCE_SHAPE, OPTIONS.namesOnly, OPTIONS.filterQuery, OPTIONS.filterQueryLanguage, OPTIONS.columns, OPTIONS.namespace],
+    options: [
+      OPTIONS.deepInheritance,
+      ...INSTANCE_SHAPE,
+      OPTIONS.namesOnly,
+      OPTIONS.filterQuery,
+      OPTIONS.filterQueryLanguage,
+      OPTIONS.maxObjectCount,
+      OPTIONS.columns,
+      OPTIONS.output,
+      OPTIONS.namespace,
+    ],
     run: enumerateInstances,
   },
   {
     words: ['instance', 'get'],
     summary: 'Show one instance (GetInstance).',
     arguments: [PATH_ARGUMENT],
-    options: [OPTIONS.localOnly, OPTIONS.includeQualifiers, ...INSTANCE_SHAPE, OPTIONS.columns, OPTIONS.namespace],
+    options: [OPTIONS.localOnly, OPTIONS.includeQualifiers, ...INSTANCE_SHAPE, OPTIONS.columns, OPTIONS.output, OPTIONS.namespace],
     run: getInstance,
   },
   {
     words: ['instance', 'count'],
     summary: 'Count the instances of each class whose name matches the patterns (default all classes); each instance counts for its own class only.',
+    details: `An instance counts for its own class only: instances of subclasses count for the
+subclasses, so a class whose instances all belong to subclasses has 0. Classes with 0 are
+left out, except those named without * or ?.`,
     arguments: [{ name: 'PATTERN', summary: 'class name pattern with * and ?', required: false, rest: true, complete: 'class' }],
-    options: [OPTIONS.namespace],
+    options: [OPTIONS.output, OPTIONS.namespace],
     run: countInstances,
   },
   {
     words: ['instance', 'create'],
     summary: 'Create an instance with property values typed from its class (CreateInstance).',
     arguments: [CLASS_ARGUMENT],
-    options: [OPTIONS.property, OPTIONS.namespace],
+    options: [OPTIONS.property, OPTIONS.output, OPTIONS.namespace],
     run: createInstance,
   },
   {
@@ -233,28 +272,34 @@ export const INSTANCE_COMMANDS: readonly CommandSpec[] = [
     words: ['instance', 'associators'],
     summary: 'List the instances associated with an instance (pull operations or Associators).',
     arguments: [PATH_ARGUMENT],
-    options: [...pullOptions(ASSOCIATOR_OPTIONS), OPTIONS.filterQuery, OPTIONS.filterQueryLanguage, OPTIONS.columns],
+    options: [...pullOptions(ASSOCIATOR_OPTIONS), OPTIONS.filterQuery, OPTIONS.filterQueryLanguage, OPTIONS.maxObjectCount, OPTIONS.columns],
     run: (context, parsed) => instanceAssociators(context, parsed, false),
   },
   {
     words: ['instance', 'references'],
     summary: 'List the associations that refer to an instance (pull operations or References).',
     arguments: [PATH_ARGUMENT],
-    options: [...pullOptions(REFERENCE_OPTIONS), OPTIONS.filterQuery, OPTIONS.filterQueryLanguage, OPTIONS.columns],
+    options: [...pullOptions(REFERENCE_OPTIONS), OPTIONS.filterQuery, OPTIONS.filterQueryLanguage, OPTIONS.maxObjectCount, OPTIONS.columns],
     run: (context, parsed) => instanceAssociators(context, parsed, true),
   },
   {
     words: ['instance', 'invoke'],
     summary: 'Call a method of an instance (InvokeMethod): instance invoke CLASS key=value ... METHOD.',
     arguments: [{ ...PATH_ARGUMENT, summary: 'instance path, then the method name' }],
-    options: [OPTIONS.parameter, OPTIONS.namespace],
+    options: [OPTIONS.parameter, OPTIONS.output, OPTIONS.namespace],
     run: invokeInstanceMethod,
   },
   {
     words: ['instance', 'query'],
     summary: 'Run a query (pull operations or ExecQuery), such as "SELECT * FROM CIM_Foo".',
     arguments: [{ name: 'QUERY', summary: 'query text; quote it', required: true }],
-    options: [{ name: 'query-language', aliases: ['ql'], kind: 'value', valueName: 'LANGUAGE', summary: 'Query language; default WQL.' }, OPTIONS.columns, OPTIONS.namespace],
+    options: [
+      { name: 'query-language', aliases: ['ql'], kind: 'value', valueName: 'LANGUAGE', summary: 'Query language; default WQL.' },
+      OPTIONS.maxObjectCount,
+      OPTIONS.columns,
+      OPTIONS.output,
+      OPTIONS.namespace,
+    ],
     run: queryInstances,
   },
 ];

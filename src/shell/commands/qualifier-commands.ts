@@ -9,7 +9,7 @@ import { OptionReader } from './parse-arguments.js';
 async function enumerateQualifiers(context: CommandContext): Promise<void> {
   const declarations = await context.session.connection.enumerateQualifiers(callOptions(context));
   const sorted = [...declarations].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()));
-  context.show({ kind: 'qualifierDeclarations', items: sorted });
+  context.show({ kind: 'qualifierDeclarations', items: sorted }, { empty: `No qualifier declarations in ${context.namespace}.` });
 }
 
 async function getQualifier(context: CommandContext, parsed: ParsedArguments): Promise<void> {
@@ -40,8 +40,8 @@ const NAME_ARGUMENT = { name: 'NAME', summary: 'qualifier name', required: true,
 
 /** The `qualifier` commands. */
 export const QUALIFIER_COMMANDS: readonly CommandSpec[] = [
-  { words: ['qualifier', 'enumerate'], aliases: ['ls'], summary: 'List the qualifier declarations of the namespace (EnumerateQualifiers).', arguments: [], options: [OPTIONS.namespace], run: enumerateQualifiers },
-  { words: ['qualifier', 'get'], summary: 'Show a qualifier declaration (GetQualifier).', arguments: [NAME_ARGUMENT], options: [OPTIONS.namespace], run: getQualifier },
+  { words: ['qualifier', 'enumerate'], aliases: ['ls'], summary: 'List the qualifier declarations of the namespace (EnumerateQualifiers).', arguments: [], options: [OPTIONS.output, OPTIONS.namespace], run: enumerateQualifiers },
+  { words: ['qualifier', 'get'], summary: 'Show a qualifier declaration (GetQualifier).', arguments: [NAME_ARGUMENT], options: [OPTIONS.output, OPTIONS.namespace], run: getQualifier },
   {
     words: ['qualifier', 'set'],
     summary: 'Create or replace the qualifier declarations in a MOF file or --mof text (SetQualifier).',

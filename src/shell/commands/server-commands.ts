@@ -2,6 +2,7 @@ import { CIMError, CIM_ERR_INVALID_NAMESPACE, normalizeNamespace } from '../../i
 import { ShellInputError } from '../shell-errors.js';
 import { callOptions, type CommandContext } from './command-context.js';
 import type { CommandSpec, ParsedArguments } from './command-types.js';
+import { OPTIONS } from './common-options.js';
 import { readServerInfo } from './server-info.js';
 
 async function serverInfo(context: CommandContext): Promise<void> {
@@ -55,8 +56,8 @@ const NAMESPACE_ARGUMENT = { name: 'NAMESPACE', summary: 'namespace name, or .. 
 
 /** `namespace`, `server` and `cd` commands. */
 export const SERVER_COMMANDS: readonly CommandSpec[] = [
-  { words: ['namespace', 'list'], aliases: ['ls'], summary: 'List the namespaces of the server (CIM_Namespace in the interop namespace).', arguments: [], options: [], run: listNamespaces },
+  { words: ['namespace', 'list'], aliases: ['ls'], summary: 'List the namespaces of the server (CIM_Namespace in the interop namespace).', arguments: [], options: [OPTIONS.output], run: listNamespaces },
   { words: ['namespace', 'cd'], summary: 'Change the current namespace.', arguments: [NAMESPACE_ARGUMENT], options: [], run: changeNamespace },
   { words: ['cd'], summary: 'Change the current namespace; "cd .." goes to the parent.', arguments: [NAMESPACE_ARGUMENT], options: [], run: changeNamespace },
-  { words: ['server', 'info'], summary: 'Show brand, version, interop namespace, namespaces and registered profiles of the server.', arguments: [], options: [], run: serverInfo },
+  { words: ['server', 'info'], summary: 'Show brand, version, interop namespace, namespaces and registered profiles of the server.', arguments: [], options: [OPTIONS.output], run: serverInfo },
 ];

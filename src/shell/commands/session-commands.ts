@@ -1,11 +1,11 @@
 import { ShellInputError } from '../shell-errors.js';
-import type { OutputFormat, PullMode } from '../session-types.js';
+import { OUTPUT_FORMATS, type OutputFormat, type PullMode } from '../session-types.js';
 import type { CommandContext } from './command-context.js';
 import type { CommandSpec, ParsedArguments } from './command-types.js';
+import { OPTIONS } from './common-options.js';
 import { parseTimeout } from './connection-commands.js';
 import { commandHelp, commandList } from './help-text.js';
 
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['mof', 'xml', 'json', 'table', 'tree'];
 export const PULL_MODES: readonly PullMode[] = ['auto', 'on', 'off'];
 
 async function setSetting(context: CommandContext, parsed: ParsedArguments): Promise<void> {
@@ -92,7 +92,7 @@ export const SESSION_COMMANDS: readonly CommandSpec[] = [
     options: [],
     run: setSetting,
   },
-  { words: ['stats'], summary: 'Show per-operation statistics of the connection: counts, times and sizes.', arguments: [], options: [], run: showStatistics },
+  { words: ['stats'], summary: 'Show per-operation statistics of the connection: counts, times and sizes.', arguments: [], options: [OPTIONS.output], run: showStatistics },
   { words: ['history'], summary: 'Show the command history.', arguments: [], options: [], run: showHistory },
   {
     words: ['help'],

@@ -2,6 +2,7 @@ import { render } from 'ink';
 import type { ShellSession } from '../session-types.js';
 import { ShellApp, type ShellAppProps } from './components/shell-app.js';
 import { KeypressProvider } from './hooks/use-keypress.js';
+export { DeferredSession } from './deferred-session.js';
 import { ThemeContext, themeFor } from './theme.js';
 
 /** Options of `runTui`. */

@@ -234,6 +234,17 @@ describe('shell screen', () => {
     await expect(screen.exited).resolves.toBeUndefined();
   });
 
+  it('escape and ctrl-d in one read leave', async () => {
+    const screen = await open();
+    await run(screen, 'class get CIM_ComputerSystem');
+    await screen.waitFor((frame) => frame.includes('── response ──'), 'the operation detail');
+    await screen.press(KEYS.f6, KEYS.f6);
+    await screen.waitFor((frame) => frame.includes('focus: detail'), 'the focus on the detail');
+    await screen.press(KEYS.pageDown);
+    await screen.type(KEYS.escape + KEYS.ctrlD);
+    await expect(screen.exited).resolves.toBeUndefined();
+  });
+
   it('exit command leaves', async () => {
     const screen = await open();
     await run(screen, 'exit');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { History } from '../../../src/shell/tui/input/history.js';
 import { actionFor, isAction, keyLabel, KEY_BINDINGS } from '../../../src/shell/tui/input/key-bindings.js';
-import { decodeKey } from '../../../src/shell/tui/input/key-event.js';
+import { decodeKey, splitKeys } from '../../../src/shell/tui/input/key-event.js';
 import * as edit from '../../../src/shell/tui/input/line-state.js';
 import { commonPrefix, wrapIndex } from '../../../src/shell/tui/hooks/use-completion.js';
 
@@ -47,6 +47,22 @@ describe('decodeKey', () => {
     const key = decodeKey(sequence);
     expect(key.name).toBe(name);
     expect(key.text).toBe(text);
+  });
+});
+
+describe('splitKeys', () => {
+  it.each<[string, string[]]>([
+    ['\u001b\u0004', ['\u001b', '\u0004']],
+    ['\u001b\r', ['\u001b', '\r']],
+    ['\u001b\t', ['\u001b', '\t']],
+    ['\u001b\b', ['\u001b\b']],
+    ['\u001b\u007f', ['\u001b\u007f']],
+    ['\u001b\u001b', ['\u001b\u001b']],
+    ['\u001bb', ['\u001bb']],
+    ['\u001b[6~', ['\u001b[6~']],
+    ['\u0004', ['\u0004']],
+  ])('%j splits into %j', (sequence, parts) => {
+    expect(splitKeys(sequence)).toEqual(parts);
   });
 });
 

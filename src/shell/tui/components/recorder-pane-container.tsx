@@ -70,7 +70,6 @@ export function RecorderPaneContainer(props: RecorderPaneContainerProps) {
         scroll((offset) => offset - page);
         return true;
       case 'pageDown':
-        // TODO: in tmux, paging the detail of a large response can leave the output column blank until the focus returns to the input line.
         scroll((offset) => offset + page);
         return true;
       default:

@@ -1,11 +1,12 @@
 import { Box, Text } from 'ink';
 import type { SessionState } from '../../session-types.js';
+import { STARTING_TEXT } from '../deferred-session.js';
 import { useTheme } from '../theme.js';
 
 /** Top line: server, namespace, output format, pull mode and recorder state; a persistent warning when certificates are not verified. */
 export function StatusBar({ state, width }: { state: SessionState; width: number }) {
   const theme = useTheme();
-  const server = state.mock ? `${state.url} (mock)` : state.url;
+  const server = state.url === '' ? STARTING_TEXT : state.mock ? `${state.url} (mock)` : state.url;
   const profile = state.profile === null ? '' : `  profile ${state.profile}`;
   return (
     <Box flexDirection="column" width={width}>

@@ -1,6 +1,6 @@
 import { useInput, useStdin } from 'ink';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, type ReactNode } from 'react';
-import { decodeKey, type KeyEvent } from '../input/key-event.js';
+import { decodeKey, splitKeys, type KeyEvent } from '../input/key-event.js';
 
 /** Receives a key; returns true when it consumed the key so handlers of lower priority do not see it. */
 export type KeyHandler = (key: KeyEvent) => boolean;
@@ -53,10 +53,8 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
     }
   }, []);
 
-  const onInput = useCallback(
-    (input: string) => {
-      const sequence = lastSequence.current ?? input;
-      lastSequence.current = null;
+  const handleSequence = useCallback(
+    (sequence: string) => {
       const key = decodeKey(sequence);
 
       if (key.name === PASTE_START) {
@@ -82,6 +80,15 @@ export function KeypressProvider({ children }: { children: ReactNode }) {
       dispatch(key);
     },
     [dispatch],
+  );
+
+  const onInput = useCallback(
+    (input: string) => {
+      const sequence = lastSequence.current ?? input;
+      lastSequence.current = null;
+      for (const part of splitKeys(sequence)) handleSequence(part);
+    },
+    [handleSequence],
   );
   useInput(onInput);
 

@@ -81,6 +81,22 @@ function decodeEscape(sequence: string): KeyEvent {
   return keyEvent('unknown', sequence);
 }
 
+/**
+ * Splits an input event that is ESC followed by a control character, such as `ESC ^D`,
+ * into Escape and that key. Ink's input parser joins ESC with the next character when
+ * both arrive in one read, which happens when Escape and the next key are pressed while
+ * a slow frame blocks the event loop; read as Alt+Ctrl combinations, both keys would be
+ * lost. `ESC ^H` stays whole because it is Alt-Backspace on terminals whose Backspace
+ * sends ^H. Other events are returned as they are.
+ */
+export function splitKeys(sequence: string): string[] {
+  if (sequence.length !== 2 || sequence[0] !== '\u001b') return [sequence];
+
+  const next = sequence.charCodeAt(1);
+  const isControl = next < 0x20 && next !== 0x1b && next !== 0x08;
+  return isControl ? ['\u001b', sequence.slice(1)] : [sequence];
+}
+
 /** Decodes one input event as Ink's input parser splits stdin: one escape sequence or one run of text. */
 export function decodeKey(sequence: string): KeyEvent {
   if (sequence.startsWith('\u001b')) return decodeEscape(sequence);

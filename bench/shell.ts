@@ -1,0 +1,196 @@
+// Measures the interactive shell: time from spawning `bin/wbemshell.js --mock` to the
+// first frame with the prompt (on a pseudo-terminal from util-linux `script`, warm model
+// cache), and Tab completion latency over the DMTF class names, from the Tab key to the
+// rendered list, with the real completion provider and the real Ink components writing
+// to an in-memory terminal. Prints a table, or with `--json` one JSON object.
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { PassThrough, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+import { render } from 'ink';
+import { createElement } from 'react';
+import { DEFAULT_TARGET } from '../src/shell/connection-target.js';
+import { Session } from '../src/shell/session.js';
+import { ShellRoot } from '../src/shell/tui/app.js';
+
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PROMPT = 'root/cimv2> ';
+const STARTS = 5;
+const COMPLETIONS = 100;
+/** Frame budget at 60 frames per second, in milliseconds. */
+const FRAME_GOAL = 16;
+const START_TIMEOUT = 60_000;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
+/** Starts the shell on a pseudo-terminal and returns the milliseconds until the prompt appears. */
+function timeFirstPrompt(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const command = 'stty cols 160 rows 50; exec node bin/wbemshell.js --mock';
+    const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'ignore'] });
+    let screen = '';
+    let elapsed: number | null = null;
+
+    const timer = setTimeout(() => child.kill(), START_TIMEOUT);
+    child.stdout.on('data', (chunk: Buffer) => {
+      screen += chunk.toString();
+      if (elapsed !== null || !screen.replace(ANSI, '').includes(PROMPT)) return;
+      elapsed = performance.now() - start;
+      // Ctrl-D on the empty line leaves the shell.
+      child.stdin.write('\u0004');
+    });
+    child.on('close', () => {
+      clearTimeout(timer);
+      if (elapsed === null) reject(new Error(`The shell showed no prompt within ${START_TIMEOUT} ms. Output:\n${screen.slice(-2000)}`));
+      else resolve(elapsed);
+    });
+  });
+}
+
+/** In-memory terminal output that reports each frame Ink writes, with the time it arrived. */
+class FrameRecorder extends Writable {
+  readonly isTTY = true;
+  readonly columns = 160;
+  readonly rows = 50;
+  onFrame: ((text: string, time: number) => void) | null = null;
+
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: () => void): void {
+    const time = performance.now();
+    this.onFrame?.(chunk.toString().replace(ANSI, ''), time);
+    callback();
+  }
+}
+
+/** Terminal input that Ink reads keys from. */
+class KeyInput extends PassThrough {
+  readonly isTTY = true;
+  setRawMode(): this {
+    return this;
+  }
+  ref(): this {
+    return this;
+  }
+  unref(): this {
+    return this;
+  }
+}
+
+/** Resolves with the arrival time of the first frame that satisfies `predicate`. */
+function nextFrame(output: FrameRecorder, predicate: (text: string) => boolean, what: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`No frame showed ${what} within 10 s.`)), 10_000);
+    output.onFrame = (text, time) => {
+      if (!predicate(text)) return;
+      clearTimeout(timer);
+      output.onFrame = null;
+      resolve(time);
+    };
+  });
+}
+
+/** Returns up to `count` prefixes of class names that each match two or more names, spread over the sorted list. */
+function completionPrefixes(names: readonly string[], count: number): string[] {
+  const sorted = [...names].sort((a, b) => a.localeCompare(b));
+  const prefixes = new Set<string>();
+  for (let length = 6; length <= 12 && prefixes.size < count; length++) {
+    const step = Math.max(1, Math.floor(sorted.length / count));
+    for (let index = 0; index < sorted.length && prefixes.size < count; index += step) {
+      const prefix = sorted[index]!.slice(0, length);
+      const matches = sorted.filter((name) => name.toLowerCase().startsWith(prefix.toLowerCase())).length;
+      if (matches >= 2) prefixes.add(prefix);
+    }
+  }
+  return [...prefixes];
+}
+
+/** Measures Tab completion latency in milliseconds for each prefix. */
+async function timeCompletions(): Promise<{ names: number; latencies: number[] }> {
+  const session = await Session.open({ target: DEFAULT_TARGET, interactive: true });
+  const input = new KeyInput();
+  const output = new FrameRecorder();
+  const instance = render(createElement(ShellRoot, { session, env: {} }), {
+    stdin: input as unknown as NodeJS.ReadStream,
+    stdout: output as unknown as NodeJS.WriteStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+
+  try {
+    const names = (await session.classes.classNames(session.state.namespace)).names;
+    const prefixes = completionPrefixes(names, COMPLETIONS);
+
+    const latencies: number[] = [];
+    for (const [index, prefix] of ['CIM_Comp', ...prefixes].entries()) {
+      const line = `class get ${prefix}`;
+      const typed = nextFrame(output, (text) => text.includes(`${PROMPT}${line}`), `the line ${line}`);
+      input.write(line);
+      await typed;
+
+      const listed = nextFrame(output, (text) => text.includes('candidates'), `the candidates of ${prefix}`);
+      const start = performance.now();
+      input.write('\t');
+      const end = await listed;
+      // The first completion warms up the code paths and is not counted.
+      if (index > 0) latencies.push(end - start);
+
+      const cleared = nextFrame(output, (text) => !text.includes('candidates') && text.includes(`${PROMPT} `), 'the cleared line');
+      input.write('\u001b');
+      await new Promise((resolve) => setImmediate(resolve));
+      input.write('\u0015');
+      await cleared;
+    }
+    return { names: names.length, latencies };
+  } finally {
+    instance.unmount();
+    await session.close();
+  }
+}
+
+function hasScript(): boolean {
+  return spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+async function main(): Promise<void> {
+  const json = process.argv.includes('--json');
+
+  let starts: number[] | null = null;
+  if (hasScript()) {
+    // One start first so the model cache is warm.
+    await timeFirstPrompt();
+    starts = [];
+    for (let run = 0; run < STARTS; run++) starts.push(await timeFirstPrompt());
+  }
+  const completion = await timeCompletions();
+
+  const result = {
+    firstPrompt: starts === null ? null : { runs: starts.length, medianMs: Math.round(median(starts)), goalMs: 500 },
+    tabCompletion: {
+      classNames: completion.names,
+      completions: completion.latencies.length,
+      medianMs: Number(median(completion.latencies).toFixed(1)),
+      maxMs: Number(Math.max(...completion.latencies).toFixed(1)),
+      goalMs: FRAME_GOAL,
+    },
+  };
+  if (json) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+
+  const rows: string[][] = [['measurement', 'result', 'goal']];
+  rows.push(['first prompt, median of 5 starts (warm cache)', result.firstPrompt === null ? 'skipped: no `script` command' : `${result.firstPrompt.medianMs} ms`, '500 ms']);
+  rows.push([`Tab completion, median of ${result.tabCompletion.completions} (${completion.names} class names)`, `${result.tabCompletion.medianMs} ms`, `${FRAME_GOAL} ms`]);
+  rows.push(['Tab completion, max', `${result.tabCompletion.maxMs} ms`, `${FRAME_GOAL} ms`]);
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
+}
+
+await main();
