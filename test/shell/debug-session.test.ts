@@ -147,12 +147,13 @@ describe('recorded mock session', () => {
   it('replay reports a changed response', async () => {
     const original = readFileSync(path.join(folder, 'session.http'), 'utf8');
     expect(original).toContain('<VALUE>wbemshell-demo</VALUE>');
-    writeFileSync(path.join(folder, 'changed.http'), original.replace('<VALUE>wbemshell-demo</VALUE>', '<VALUE>another-name</VALUE>'));
+    // The transcript sizes bodies by Content-Length, so the new value has the same length.
+    writeFileSync(path.join(folder, 'changed.http'), original.replace('<VALUE>wbemshell-demo</VALUE>', '<VALUE>wbemshell-test</VALUE>'));
 
     const result = await mockShell('replay changed.http');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('GetInstance6: different response\n');
-    expect(result.stdout).toMatch(/PROPERTY\[@NAME="ElementName"\]\/VALUE: text: "another-name" -> "wbemshell-demo"/);
+    expect(result.stdout).toMatch(/PROPERTY\[@NAME="ElementName"\]\/VALUE: text: "wbemshell-test" -> "wbemshell-demo"/);
     expect(result.stdout).toContain(`Replayed ${OPERATIONS.length} requests: ${OPERATIONS.length - 1} with the same response, 1 different.`);
   }, 60_000);
 });
