@@ -34,6 +34,18 @@ const CALLS: Readonly<Record<string, CallMapping>> = {
   ExecQuery: { positional: ['QueryLanguage', 'Query'], call: (c, [language, query], o) => c.execQuery(language as Any, query as Any, o) },
   OpenEnumerateInstances: { positional: ['ClassName'], call: (c, [name], o) => c.openEnumerateInstances(name as Any, o) },
   OpenEnumerateInstancePaths: { positional: ['ClassName'], call: (c, [name], o) => c.openEnumerateInstancePaths(name as Any, o) },
+  OpenAssociatorInstances: { positional: ['InstanceName'], call: (c, [name], o) => c.openAssociatorInstances(name as Any, o) },
+  OpenAssociatorInstancePaths: { positional: ['InstanceName'], call: (c, [name], o) => c.openAssociatorInstancePaths(name as Any, o) },
+  OpenReferenceInstances: { positional: ['InstanceName'], call: (c, [name], o) => c.openReferenceInstances(name as Any, o) },
+  OpenReferenceInstancePaths: { positional: ['InstanceName'], call: (c, [name], o) => c.openReferenceInstancePaths(name as Any, o) },
+  OpenQueryInstances: {
+    positional: ['FilterQueryLanguage', 'FilterQuery'],
+    call: (c, [language, query], o) => c.openQueryInstances(language as Any, query as Any, o),
+  },
+  PullInstances: {
+    positional: ['context', 'MaxObjectCount'],
+    call: (c, [context, max], o) => c.pullInstances(toContext(context), max as Any, o),
+  },
   PullInstancesWithPath: {
     positional: ['context', 'MaxObjectCount'],
     call: (c, [context, max], o) => c.pullInstancesWithPath(toContext(context), max as Any, o),
@@ -43,6 +55,10 @@ const CALLS: Readonly<Record<string, CallMapping>> = {
     call: (c, [context, max], o) => c.pullInstancePaths(toContext(context), max as Any, o),
   },
   CloseEnumeration: { positional: ['context'], call: (c, [context], o) => c.closeEnumeration(toContext(context), o) },
+  EnumerateQualifiers: { positional: [], call: (c, _p, o) => c.enumerateQualifiers(o) },
+  GetQualifier: { positional: ['QualifierName'], call: (c, [name], o) => c.getQualifier(name as Any, o) },
+  SetQualifier: { positional: ['QualifierDeclaration'], call: (c, [declaration], o) => c.setQualifier(declaration as Any, o) },
+  DeleteQualifier: { positional: ['QualifierName'], call: (c, [name], o) => c.deleteQualifier(name as Any, o) },
   InvokeMethod: {
     positional: ['MethodName', 'ObjectName', 'Params'],
     call: (c, [method, objectName, params], o) => {

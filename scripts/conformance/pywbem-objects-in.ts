@@ -8,7 +8,7 @@ import { CIMMethod } from '../../src/cim/method.js';
 import { CIMParameter } from '../../src/cim/parameter.js';
 import { CIMProperty } from '../../src/cim/property.js';
 import { CIMQualifier } from '../../src/cim/qualifier.js';
-import { CIMQualifierDeclaration } from '../../src/cim/qualifier-declaration.js';
+import { CIMQualifierDeclaration, type QualifierScopes } from '../../src/cim/qualifier-declaration.js';
 import * as typed from '../../src/cim/typed-value.js';
 
 type Mapping = Record<string, unknown>;
@@ -99,6 +99,11 @@ const BUILDERS: Readonly<Record<string, Builder>> = {
       value: fromPywbem(spec.value) as never,
       ...arrayOption(spec.is_array),
       arraySize: (spec.array_size as number | undefined) ?? null,
+      scopes: (spec.scopes as QualifierScopes | undefined) ?? {},
+      overridable: (spec.overridable as boolean | undefined) ?? null,
+      toSubclass: (spec.tosubclass as boolean | undefined) ?? null,
+      toInstance: (spec.toinstance as boolean | undefined) ?? null,
+      translatable: (spec.translatable as boolean | undefined) ?? null,
     }),
 };
 

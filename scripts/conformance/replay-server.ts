@@ -74,11 +74,19 @@ export async function startReplayServer(exchanges: readonly ReplayExchange[] | R
   };
 }
 
+/**
+ * Header fields that describe how the recorded response was framed. The replayed response
+ * is framed again with Content-Length, so these are not sent: Transfer-Encoding together
+ * with Content-Length is invalid HTTP/1.1, and Trailer would announce trailers that a
+ * Content-Length body cannot carry.
+ */
+const FRAMING_HEADERS = new Set(['content-length', 'transfer-encoding', 'trailer', 'connection', 'keep-alive']);
+
 /** Builds an HTTP/1.1 response with Content-Length from a status, headers and a body. */
 export function httpResponse(status: number, reason: string, headers: Readonly<Record<string, string>>, body: string): string {
   const lines = [`HTTP/1.1 ${status} ${reason}`];
   for (const [name, value] of Object.entries(headers)) {
-    if (name.toLowerCase() !== 'content-length') lines.push(`${name}: ${value}`);
+    if (!FRAMING_HEADERS.has(name.toLowerCase())) lines.push(`${name}: ${value}`);
   }
   lines.push(`Content-Length: ${Buffer.byteLength(body, 'utf8')}`);
   return `${lines.join('\r\n')}\r\n\r\n${body}`;

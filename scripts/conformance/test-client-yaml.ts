@@ -23,7 +23,8 @@ export interface TestClientCase {
   };
   pywbem_response: { result?: unknown; pullresult?: Record<string, unknown>; cim_status?: number; exception?: string };
   http_request?: { verb: string; url: string; headers: Record<string, string>; data: string } | null;
-  http_response?: { status: number; headers?: Record<string, string> | null; data: string } | null;
+  /** `trailers` is written by this project's recorder, not by pywbem: the trailer fields of a chunked response. */
+  http_response?: { status: number; headers?: Record<string, string> | null; trailers?: Record<string, string> | null; data: string } | null;
 }
 
 /** Reads a test_client file: a YAML list of cases, or a mapping with a `testcases` list. */
@@ -137,7 +138,9 @@ const DEFAULT_CONTENT_TYPE = 'application/xml; charset="utf-8"';
 function exchangeOf(testCase: TestClientCase): ReplayExchange {
   const request = testCase.http_request!;
   const response = testCase.http_response!;
-  const headers = { ...(response.headers ?? {}) };
+  // The replay sends the body with Content-Length, so recorded trailer fields (such as
+  // CIMStatusCode) become header fields, where DSP0200 also allows them.
+  const headers = { ...(response.headers ?? {}), ...(response.trailers ?? {}) };
   if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) headers['Content-Type'] = DEFAULT_CONTENT_TYPE;
 
   return {

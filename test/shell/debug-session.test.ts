@@ -64,7 +64,7 @@ const SESSION = [
   'recorder save session-xml --format xml',
 ].join('; ');
 
-/** The operations the session sends, in order; `instance get` and `instance invoke` fetch the class first. */
+/** The operations the session sends, in order. `instance get` and `instance invoke` fetch the class first. */
 const OPERATIONS = [
   'GetClass',
   'EnumerateClassNames',

@@ -10,7 +10,7 @@ const COLUMNS = 160;
 const ROWS = 50;
 
 function tmux(...args: string[]): string {
-  return execFileSync('tmux', args, { encoding: 'utf8' });
+  return execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 function sessionExists(): boolean {
@@ -39,7 +39,7 @@ function command(text: string): void {
 
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
-/** Polls the screen until `predicate` holds; fails with the last screen after `timeout` milliseconds. */
+/** Polls the screen until `predicate` holds, and fails with the last screen after `timeout` milliseconds. */
 async function waitFor(predicate: (screen: string) => boolean, what: string, timeout = 20_000): Promise<string> {
   const deadline = Date.now() + timeout;
   let screen = '';
@@ -100,7 +100,7 @@ describe('debugging in a terminal', () => {
 
   it('starts with the full width', async () => {
     await waitFor((screen) => screen.includes('root/cimv2> '), 'the prompt', 60_000);
-    // The operations pane narrows the output column; closing it keeps long output lines whole.
+    // The operations pane narrows the output column, so it is closed to keep long output lines whole.
     if (paneOpen(capture())) tmux('send-keys', '-t', SESSION, 'F2');
     const screen = await waitFor((text) => !paneOpen(text), 'the closed pane');
     expect(screen).toContain('recorder on');

@@ -94,7 +94,7 @@ function compareExchange(exchange: RecordedExchange, response: RawResponse, opti
   return { ...base, same: http.length === 0 && xml.length === 0 && note === null, http, xml, note };
 }
 
-/** The recorded server's `host:port` and the replaying server's; `recorded` is null when the recording does not store it. */
+/** The `host:port` of the recorded server and of the replaying server. `recorded` is null when the recording does not store it. */
 interface HostPair {
   readonly recorded: string | null;
   readonly replayed: string;

@@ -85,7 +85,7 @@ function methodResult(result: MethodResult): unknown[] {
   return [toPywbemObject(result.returnValue), toPywbemObject(result.outParameters)];
 }
 
-/** The result of an Open or Pull operation; an OpenQueryInstances result also has `queryResultClass`. */
+/** The result of an Open or Pull operation. An OpenQueryInstances result also has `queryResultClass`, which is not written. */
 interface PullResult {
   eos: boolean;
   context: { id: string; namespace: string } | null;

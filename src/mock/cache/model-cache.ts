@@ -14,7 +14,7 @@ import { MockRepository, type MockRepositoryOptions } from '../repository.js';
 import { restoreSnapshot, takeSnapshot, type NamespaceSnapshot } from './repository-snapshot.js';
 
 /** Version of the cache file layout; a file of another version is ignored and rewritten. */
-export const CACHE_FORMAT_VERSION = 1;
+export const CACHE_FORMAT_VERSION = 2;
 
 export interface LoadModelOptions {
   /** MOF files to compile, in order; `#pragma include` files are followed. */
@@ -26,7 +26,7 @@ export interface LoadModelOptions {
   repositoryOptions?: MockRepositoryOptions;
 }
 
-/** How the model was obtained: read from a valid cache file, compiled, or compiled with the cache off. */
+/** Source of the model: a valid cache file (`hit`), a compile (`miss`), or a compile with the cache off (`disabled`). */
 export type CacheStatus = 'hit' | 'miss' | 'disabled';
 
 export interface LoadedModel {
@@ -34,7 +34,7 @@ export interface LoadedModel {
   cacheStatus: CacheStatus;
   /** The cache file read or written; null when the cache is off. */
   cacheFile: string | null;
-  /** Why the cache file could not be written; null when it was written or not needed. */
+  /** Error that stopped writing the cache file; null when it was written or not needed. */
   cacheWriteError: Error | null;
   /** Every MOF file read, includes too, as absolute paths. */
   files: string[];
@@ -153,7 +153,7 @@ function compileModel(mofFiles: readonly string[], namespace: string, repository
   return { repository, files: hashes.map((entry) => entry.path), hashes, warnings };
 }
 
-/** A MOFTarget over the repository that creates a namespace when a declaration first goes into it. */
+/** Wraps the repository in a MOFTarget that creates a namespace when a declaration first goes into it. */
 function namespaceCreatingTarget(repository: MockRepository): MOFTarget {
   const ensure = (namespace: string): void => {
     if (!repository.hasNamespace(namespace)) repository.addNamespace(namespace);

@@ -9,6 +9,7 @@ import { CIMParameter } from '../../cim/parameter.js';
 import { CIMProperty, type EmbeddedObjectKind } from '../../cim/property.js';
 import { CIMQualifier } from '../../cim/qualifier.js';
 import { CIMQualifierDeclaration, type QualifierScopes } from '../../cim/qualifier-declaration.js';
+import { inheritedMethod, inheritedProperty } from './inherited-elements.js';
 import { Char16, CIMTypedValue, INTEGER_CLASSES, Real32, Real64 } from '../../cim/typed-value.js';
 import type { CIMScalar, CIMValue, KeyBindingValue } from '../../cim/value.js';
 
@@ -190,72 +191,6 @@ function inheritanceOf<T extends CIMProperty | CIMMethod>(element: T, parent: T,
   return null;
 }
 
-// Propagated qualifiers are shared by every class that inherits them.
-const propagatedQualifierCache = new WeakMap<CIMQualifier, CIMQualifier>();
-
-function propagatedQualifiers(qualifiers: Iterable<CIMQualifier>): CIMQualifier[] {
-  const result: CIMQualifier[] = [];
-  for (const qualifier of qualifiers) {
-    if (qualifier.toSubclass === false) continue;
-    if (qualifier.propagated === true) {
-      result.push(qualifier);
-      continue;
-    }
-    let propagated = propagatedQualifierCache.get(qualifier);
-    if (propagated === undefined) {
-      propagated = new CIMQualifier(qualifier.name, null, {
-        type: qualifier.type,
-        propagated: true,
-        overridable: qualifier.overridable,
-        toSubclass: qualifier.toSubclass,
-        toInstance: qualifier.toInstance,
-        translatable: qualifier.translatable,
-      });
-      propagated.value = qualifier.value;
-      propagatedQualifierCache.set(qualifier, propagated);
-    }
-    result.push(propagated);
-  }
-  return result;
-}
-
-/** The property as a subclass inherits it unchanged (the rule of the MOF class resolver). */
-function inheritedProperty(parent: CIMProperty): CIMProperty {
-  const property = new CIMProperty(parent.name, null, {
-    type: parent.type,
-    isArray: parent.isArray,
-    arraySize: parent.arraySize,
-    referenceClass: parent.referenceClass,
-    embeddedObject: parent.embeddedObject,
-    classOrigin: parent.classOrigin,
-    propagated: true,
-    qualifiers: propagatedQualifiers(parent.qualifiers.values()),
-  });
-  property.value = parent.value;
-  return property;
-}
-
-/** The method as a subclass inherits it unchanged. */
-function inheritedMethod(parent: CIMMethod): CIMMethod {
-  const parameters = [...parent.parameters.values()].map(
-    (parameter) =>
-      new CIMParameter(parameter.name, {
-        type: parameter.type,
-        isArray: parameter.isArray,
-        arraySize: parameter.arraySize,
-        referenceClass: parameter.referenceClass,
-        embeddedObject: parameter.embeddedObject,
-        qualifiers: propagatedQualifiers(parameter.qualifiers.values()),
-      }),
-  );
-  return new CIMMethod(parent.name, parent.returnType, {
-    parameters,
-    qualifiers: propagatedQualifiers(parent.qualifiers.values()),
-    classOrigin: parent.classOrigin,
-    propagated: true,
-  });
-}
-
 export function encodeInstanceName(path: CIMInstanceName): PlainInstanceName {
   return {
     n: path.className,
@@ -311,10 +246,9 @@ function decodeScalar(value: PlainScalar): CIMScalar {
       return decodeInstance(value.data as PlainInstance);
     case 'k':
       return decodeClass(value.data as PlainClass);
-    case 't': {
-      const [cimType, typed] = value.data as [string, number | bigint | string];
-      return decodeTyped(cimType, typed) as unknown as CIMScalar;
-    }
+    case 't':
+      // The value model keeps typed wrappers in keybindings only, and decodeKeyValue reads those.
+      throw new TypeError('The repository cache has a typed value outside a keybinding; delete the cache file.');
   }
 }
 

@@ -18,7 +18,7 @@ import {
 export interface NamespaceSnapshot {
   name: string;
   qualifierDeclarations: PlainQualifierDeclaration[];
-  /** Resolved classes, superclasses before subclasses. */
+  /** Resolved classes in the order they were added, which puts superclasses before subclasses. */
   classes: PlainClass[];
   instances: PlainInstance[];
 }
@@ -27,7 +27,9 @@ export interface NamespaceSnapshot {
 export function takeSnapshot(repository: MockRepository): NamespaceSnapshot[] {
   return repository.namespaceNames().map((name) => {
     const store = repository.namespace(name);
-    const classNames = store.allSubclassNames(null);
+    // The order of addition is kept, so that a restored repository returns classes, and the
+    // instances and associations found through them, in the same order as the compiled one.
+    const classNames = [...store.classes.values()].map((cimClass) => cimClass.className);
     return {
       name: store.name,
       qualifierDeclarations: [...store.qualifierDeclarations.values()].map(encodeQualifierDeclaration),
