@@ -1,13 +1,13 @@
 import type { ParseWarning } from '../cimxml/index.js';
 import type { OperationRecorder } from './recorders/operation-record.js';
 import type { SecureVersion } from 'node:tls';
-import type { VerifyCallback, X509Options } from './tls/tls-options.js';
+import type { TLSOptions } from './tls/tls-options.js';
 import type { Credentials, HttpMethodOption } from './transport.js';
 
 export type { VerifyCallback, X509Options } from './tls/tls-options.js';
 
-/** Options of `new WBEMConnection(url, options)`. */
-export interface WBEMConnectionOptions {
+/** Options of `new WBEMConnection(url, options)`; the TLS options apply to https URLs only. */
+export interface WBEMConnectionOptions extends TLSOptions {
   /** Namespace of operations that name none; default `root/cimv2`. */
   defaultNamespace?: string;
   /** User name and password sent with HTTP Basic authentication; default none. */
@@ -26,21 +26,6 @@ export interface WBEMConnectionOptions {
   connectionId?: string;
   /** Called for each tolerated deviation from DSP0201 found in a response; default none. */
   onWarning?: (warning: ParseWarning) => void;
-  /**
-   * Path of a PEM file or directory with the certificates that verify the server; default the
-   * first existing entry of DEFAULT_CA_CERT_PATHS, else Node's bundled root certificates.
-   */
-  caCerts?: string | null;
-  /** Skip every check of the server certificate (issuer, validity dates, host name); default false. */
-  noVerification?: boolean;
-  /** Client certificate for TLS client authentication; default none. */
-  x509?: X509Options | null;
-  /** Further check of the server certificate chain after the built-in ones; false fails with TLSCertificateError. Default none. */
-  verifyCallback?: VerifyCallback | null;
-  /** Lowest TLS version offered, such as `TLSv1` for old servers; default Node's (`TLSv1.2`). */
-  minVersion?: SecureVersion | null;
-  /** OpenSSL cipher list, such as `DEFAULT@SECLEVEL=0` for legacy ciphers; default Node's list. */
-  ciphers?: string | null;
   /**
    * HTTP method of requests; default `POST`, as pywbem sends and current servers accept.
    * `M-POST` sends the RFC 2774 form with `NN-` prefixed CIM headers. `auto` tries M-POST

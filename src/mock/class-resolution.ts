@@ -2,7 +2,6 @@ import type { CIMClass } from '../cim/class.js';
 import type { NocaseMap } from '../cim/nocase-map.js';
 import type { CIMQualifier } from '../cim/qualifier.js';
 import { resolveClass } from '../mof/class-resolver.js';
-import { copyClass } from './copy.js';
 import type { NamespaceStore } from './namespace-store.js';
 
 /**
@@ -15,7 +14,7 @@ import type { NamespaceStore } from './namespace-store.js';
  */
 export function resolveNewClass(store: NamespaceStore, newClass: CIMClass): CIMClass {
   const superclass = newClass.superclass === null ? undefined : store.classes.get(newClass.superclass);
-  const declared = withoutInheritedFeatures(copyClass(newClass), superclass);
+  const declared = withoutInheritedFeatures(newClass.copy(), superclass);
   return resolveClass(declared, superclass, (name) => store.qualifierDeclarations.get(name));
 }
 

@@ -10,7 +10,7 @@ import {
 } from '../cim/status-codes.js';
 import type { CIMInputValue, CIMValue, KeyBindingValue } from '../cim/value.js';
 import { normalizeValue } from '../cim/value-normalize.js';
-import { copyQualifier, copyValue } from './copy.js';
+import { copyValue } from '../cim/value-copy.js';
 import type { NamespaceStore } from './namespace-store.js';
 import { isKeyProperty } from './names.js';
 
@@ -93,7 +93,7 @@ export function buildStoredInstance(
 
   const stored = new CIMInstance(cimClass.className, {
     properties,
-    qualifiers: [...instance.qualifiers.values()].map(copyQualifier),
+    qualifiers: [...instance.qualifiers.values()].map((qualifier) => qualifier.copy()),
   });
   stored.path = instancePathOf(cimClass, stored, store.name);
   return stored;

@@ -1,6 +1,5 @@
 import type { CIMClass } from '../cim/class.js';
 import type { CIMInstance } from '../cim/instance.js';
-import { copyClass, copyInstance, copyQualifier } from './copy.js';
 import { propertyNameSet } from './names.js';
 
 /** Options that shape a class returned by GetClass, EnumerateClasses and class-level association operations. */
@@ -17,11 +16,11 @@ export interface ClassOutputOptions {
 
 /** Returns a filtered copy of a stored class. */
 export function filterClass(stored: CIMClass, options: ClassOutputOptions): CIMClass {
-  const result = copyClass(stored);
-  const wanted = propertyNameSet(options.propertyList);
+  const result = stored.copy();
+  const requested = propertyNameSet(options.propertyList);
 
   for (const property of [...result.properties.values()]) {
-    const dropped = (options.localOnly && property.propagated === true) || (wanted !== null && !wanted.has(property.name.toLowerCase()));
+    const dropped = (options.localOnly && property.propagated === true) || (requested !== null && !requested.has(property.name.toLowerCase()));
     if (dropped) result.properties.delete(property.name);
   }
   for (const method of [...result.methods.values()]) {
@@ -71,12 +70,12 @@ export function filterInstance(
   options: InstanceOutputOptions,
   allowed: ReadonlySet<string> | null = null,
 ): CIMInstance {
-  const result = copyInstance(stored);
-  const wanted = propertyNameSet(options.propertyList);
+  const result = stored.copy();
+  const requested = propertyNameSet(options.propertyList);
 
   for (const property of [...result.properties.values()]) {
     const name = property.name.toLowerCase();
-    if ((allowed !== null && !allowed.has(name)) || (wanted !== null && !wanted.has(name))) {
+    if ((allowed !== null && !allowed.has(name)) || (requested !== null && !requested.has(name))) {
       result.properties.delete(property.name);
     }
   }
@@ -87,12 +86,12 @@ export function filterInstance(
     property.propagated = options.includeClassOrigin ? (declared?.propagated ?? null) : null;
     property.qualifiers.clear();
     if (options.includeQualifiers && declared) {
-      for (const qualifier of declared.qualifiers.values()) property.qualifiers.set(qualifier.name, copyQualifier(qualifier));
+      for (const qualifier of declared.qualifiers.values()) property.qualifiers.set(qualifier.name, qualifier.copy());
     }
   }
   if (options.includeQualifiers) {
     for (const qualifier of cimClass.qualifiers.values()) {
-      if (!result.qualifiers.has(qualifier.name)) result.qualifiers.set(qualifier.name, copyQualifier(qualifier));
+      if (!result.qualifiers.has(qualifier.name)) result.qualifiers.set(qualifier.name, qualifier.copy());
     }
   } else {
     result.qualifiers.clear();

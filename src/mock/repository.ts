@@ -17,7 +17,6 @@ import {
   CIM_ERR_NOT_FOUND,
 } from '../cim/status-codes.js';
 import type { MOFTarget } from '../mof/target.js';
-import { copyClass, copyInstance, copyInstanceName, copyQualifierDeclaration } from './copy.js';
 import { instancePathKey } from './instance-key.js';
 import { buildStoredInstance, checkPathKeys, type InstanceCheckOptions } from './instance-validation.js';
 import { MethodProviderRegistry, type MethodProvider } from './method-providers.js';
@@ -118,12 +117,12 @@ export class MockRepository implements MOFTarget {
 
   getQualifierDeclaration(namespace: string, name: string): CIMQualifierDeclaration | undefined {
     const declaration = this.namespace(namespace).qualifierDeclarations.get(name);
-    return declaration ? copyQualifierDeclaration(declaration) : undefined;
+    return declaration ? declaration.copy() : undefined;
   }
 
   /** Creates or replaces a qualifier declaration. */
   setQualifierDeclaration(namespace: string, declaration: CIMQualifierDeclaration): void {
-    this.namespace(namespace).qualifierDeclarations.set(declaration.name, copyQualifierDeclaration(declaration));
+    this.namespace(namespace).qualifierDeclarations.set(declaration.name, declaration.copy());
   }
 
   /** Deletes a qualifier declaration; raises CIM_ERR_NOT_FOUND if there is none. */
@@ -135,7 +134,7 @@ export class MockRepository implements MOFTarget {
   }
 
   qualifierDeclarations(namespace: string): CIMQualifierDeclaration[] {
-    return [...this.namespace(namespace).qualifierDeclarations.values()].map(copyQualifierDeclaration);
+    return [...this.namespace(namespace).qualifierDeclarations.values()].map((declaration) => declaration.copy());
   }
 
   // Classes
@@ -143,7 +142,7 @@ export class MockRepository implements MOFTarget {
   /** Returns a copy of the stored (resolved) class, or undefined. */
   getClass(namespace: string, className: string): CIMClass | undefined {
     const cimClass = this.namespace(namespace).classes.get(className);
-    return cimClass ? copyClass(cimClass) : undefined;
+    return cimClass ? cimClass.copy() : undefined;
   }
 
   /** Returns the stored class, which callers must not change; raises CIM_ERR_INVALID_CLASS if missing. */
@@ -224,7 +223,7 @@ export class MockRepository implements MOFTarget {
 
   /** Returns the copy to store, with the superclass spelled as stored and the class path set. */
   #storable(store: NamespaceStore, cimClass: CIMClass, className = cimClass.className): CIMClass {
-    const copy = copyClass(cimClass);
+    const copy = cimClass.copy();
     copy.className = className;
     if (copy.superclass !== null) copy.superclass = store.classes.get(copy.superclass)?.className ?? copy.superclass;
     copy.path = new CIMClassName(copy.className, { namespace: store.name });
@@ -251,12 +250,12 @@ export class MockRepository implements MOFTarget {
       throw new CIMError(CIM_ERR_ALREADY_EXISTS, `Instance ${describePath(path)} exists already in namespace "${store.name}".`);
     }
     instances.set(key, stored);
-    return copyInstanceName(path);
+    return path.copy();
   }
 
   /** Returns a copy of the instance at `path`; raises CIM_ERR_NOT_FOUND if there is none. */
   getInstance(namespace: string, path: CIMInstanceName): CIMInstance {
-    return copyInstance(this.storedInstance(namespace, path));
+    return this.storedInstance(namespace, path).copy();
   }
 
   /**

@@ -98,7 +98,7 @@ class ClassResolver {
       properties.set(inherited.name, own ? this.overrideProperty(own, inherited) : inheritProperty(inherited, parent));
     }
     for (const own of declared.properties.values()) {
-      if (!properties.has(own.name)) properties.set(own.name, this.ownProperty(own));
+      if (!properties.has(own.name)) properties.set(own.name, this.ownProperty(own, undefined));
     }
 
     const methods = new NocaseMap<CIMMethod>();
@@ -126,10 +126,12 @@ class ClassResolver {
     return 'class';
   }
 
-  ownProperty(own: CIMProperty): CIMProperty {
-    this.checkOverrideQualifier(own.qualifiers, own.name, { property: own.name }, (name) => this.parent?.properties.has(name) ?? false);
+  ownProperty(own: CIMProperty, inherited: CIMProperty | undefined): CIMProperty {
+    const location = { property: own.name };
+    this.checkOverrideQualifier(own.qualifiers, own.name, location, (name) => this.parent?.properties.has(name) ?? false);
     const scope: Scope = own.type === 'reference' ? 'reference' : 'property';
-    own.qualifiers = this.resolveQualifiers(own.qualifiers, undefined, scope, { property: own.name });
+    own.qualifiers = this.resolveQualifiers(own.qualifiers, inherited?.qualifiers, scope, location);
+    if (own.value === null && inherited !== undefined) own.value = inherited.value;
     own.classOrigin = this.declared.className;
     own.propagated = false;
     own.embeddedObject ??= embeddedObjectKind(own.qualifiers.values());
@@ -137,23 +139,14 @@ class ClassResolver {
   }
 
   overrideProperty(own: CIMProperty, inherited: CIMProperty): CIMProperty {
-    const location = { property: own.name };
     if (own.type !== inherited.type || own.isArray !== inherited.isArray) {
       throw new ClassResolutionError(
         `Property ${this.declared.className}.${own.name} has type ${typeText(own.type, own.isArray)}, but the inherited property of ${this.parent?.className} has type ${typeText(inherited.type, inherited.isArray)}; an overriding property must keep the type.`,
         'invalid',
-        location,
+        { property: own.name },
       );
     }
-
-    this.checkOverrideQualifier(own.qualifiers, own.name, location, (name) => this.parent?.properties.has(name) ?? false);
-    const scope: Scope = own.type === 'reference' ? 'reference' : 'property';
-    own.qualifiers = this.resolveQualifiers(own.qualifiers, inherited.qualifiers, scope, location);
-    if (own.value === null) own.value = inherited.value;
-    own.classOrigin = this.declared.className;
-    own.propagated = false;
-    own.embeddedObject ??= embeddedObjectKind(own.qualifiers.values());
-    return own;
+    return this.ownProperty(own, inherited);
   }
 
   overrideMethod(own: CIMMethod, inherited: CIMMethod): CIMMethod {

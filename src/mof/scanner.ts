@@ -1,3 +1,36 @@
+import {
+  APOSTROPHE,
+  BACKSLASH,
+  BYTE_ORDER_MARK,
+  CR,
+  DOLLAR,
+  DOT,
+  FORM_FEED,
+  isBinary,
+  isDigit,
+  isHexDigit,
+  isIdentifierPart,
+  isIdentifierStart,
+  isOctal,
+  LF,
+  LOWER_B,
+  LOWER_E,
+  LOWER_X,
+  MINUS,
+  PLUS,
+  PUNCTUATION,
+  QUOTE,
+  SIMPLE_ESCAPES,
+  SLASH,
+  SPACE,
+  STAR,
+  TAB,
+  UPPER_B,
+  UPPER_E,
+  UPPER_X,
+  VERTICAL_TAB,
+  ZERO,
+} from './characters.js';
 import { MOFCompileError, type MOFSource } from './errors.js';
 
 /** Kinds of MOF tokens. Keywords other than TRUE, FALSE and NULL are identifiers. */
@@ -26,79 +59,6 @@ export interface MOFToken {
   end: number;
   line: number;
   column: number;
-}
-
-const TAB = 9;
-const LF = 10;
-const CR = 13;
-const SPACE = 32;
-const QUOTE = 34; // "
-const DOLLAR = 36;
-const APOSTROPHE = 39; // '
-const PLUS = 43;
-const MINUS = 45;
-const DOT = 46;
-const SLASH = 47;
-const ZERO = 48;
-const SEVEN = 55;
-const NINE = 57;
-const UPPER_A = 65;
-const UPPER_B = 66;
-const UPPER_E = 69;
-const UPPER_F = 70;
-const UPPER_X = 88;
-const UPPER_Z = 90;
-const BACKSLASH = 92;
-const UNDERSCORE = 95;
-const LOWER_A = 97;
-const LOWER_B = 98;
-const LOWER_E = 101;
-const LOWER_F = 102;
-const LOWER_N = 110;
-const LOWER_R = 114;
-const LOWER_T = 116;
-const LOWER_X = 120;
-const LOWER_Z = 122;
-const STAR = 42;
-const FORM_FEED = 12;
-const VERTICAL_TAB = 11;
-const BYTE_ORDER_MARK = 0xfeff;
-
-/** Single-character punctuation of the MOF grammar. */
-const PUNCTUATION = new Set('{}()[];,:=#'.split('').map((character) => character.charCodeAt(0)));
-
-/** Characters after a backslash and what they stand for; `x` and `X` are handled apart. */
-const SIMPLE_ESCAPES: ReadonlyMap<number, string> = new Map([
-  [LOWER_B, '\b'],
-  [LOWER_T, '\t'],
-  [LOWER_N, '\n'],
-  [LOWER_F, '\f'],
-  [LOWER_R, '\r'],
-  [QUOTE, '"'],
-  [APOSTROPHE, "'"],
-  [BACKSLASH, '\\'],
-]);
-
-function isDigit(code: number): boolean {
-  return code >= ZERO && code <= NINE;
-}
-
-function isHexDigit(code: number): boolean {
-  return isDigit(code) || (code >= UPPER_A && code <= UPPER_F) || (code >= LOWER_A && code <= LOWER_F);
-}
-
-/** DSP0004 identifiers: ASCII letters, `_`, and UCS characters from U+0080 on. */
-function isIdentifierStart(code: number): boolean {
-  return (
-    (code >= UPPER_A && code <= UPPER_Z) ||
-    (code >= LOWER_A && code <= LOWER_Z) ||
-    code === UNDERSCORE ||
-    (code >= 0x80 && code !== BYTE_ORDER_MARK)
-  );
-}
-
-function isIdentifierPart(code: number): boolean {
-  return isIdentifierStart(code) || isDigit(code);
 }
 
 /**
@@ -430,20 +390,4 @@ export class MOFScanner {
   #error(message: string, offset: number, line: number, column: number): MOFCompileError {
     return new MOFCompileError(message, 'ERR_MOF_SYNTAX', { source: this.source, offset, line, column });
   }
-}
-
-function isBinary(digits: string): boolean {
-  for (let index = 0; index < digits.length; index++) {
-    const code = digits.charCodeAt(index);
-    if (code !== ZERO && code !== ZERO + 1) return false;
-  }
-  return true;
-}
-
-function isOctal(digits: string): boolean {
-  for (let index = 0; index < digits.length; index++) {
-    const code = digits.charCodeAt(index);
-    if (code < ZERO || code > SEVEN) return false;
-  }
-  return true;
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CIMClassName } from '../../src/cim/class-name.js';
-import { CIMError } from '../../src/cim/errors.js';
 import { CIMInstanceName } from '../../src/cim/instance-name.js';
 import {
   associatorNames,
@@ -9,15 +8,7 @@ import {
   references,
 } from '../../src/mock/operations/association-operations.js';
 import { basePath, buildRepository, ids, NS, otherPath } from './model.js';
-
-function statusOf(action: () => unknown): number | string {
-  try {
-    action();
-  } catch (error) {
-    return error instanceof CIMError ? error.statusCode : String(error);
-  }
-  return 'no error';
-}
+import { statusOf } from './status-of.js';
 
 const s1 = basePath('TST_Sub', 's1');
 

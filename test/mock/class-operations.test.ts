@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CIMClass } from '../../src/cim/class.js';
-import { CIMError } from '../../src/cim/errors.js';
 import { CIMProperty } from '../../src/cim/property.js';
 import { CIMQualifier } from '../../src/cim/qualifier.js';
 import {
@@ -12,15 +11,7 @@ import {
   modifyClass,
 } from '../../src/mock/operations/class-operations.js';
 import { buildRepository, NS } from './model.js';
-
-function statusOf(action: () => unknown): number | string {
-  try {
-    action();
-  } catch (error) {
-    return error instanceof CIMError ? error.statusCode : String(error);
-  }
-  return 'no error';
-}
+import { statusOf } from './status-of.js';
 
 describe('class resolution', () => {
   it('marks inherited properties propagated with their origin', () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CIMError } from '../../src/cim/errors.js';
 import { CIMInstance } from '../../src/cim/instance.js';
 import { CIMProperty } from '../../src/cim/property.js';
 import { Uint32 } from '../../src/cim/typed-value.js';
@@ -14,15 +13,7 @@ import {
   setProperty,
 } from '../../src/mock/operations/instance-operations.js';
 import { basePath, buildRepository, ids, NS, otherPath } from './model.js';
-
-async function statusOf(action: () => unknown): Promise<number | string> {
-  try {
-    await action();
-  } catch (error) {
-    return error instanceof CIMError ? error.statusCode : String(error);
-  }
-  return 'no error';
-}
+import { statusOfAsync } from './status-of.js';
 
 describe('getInstance', () => {
   it.each([
@@ -88,7 +79,7 @@ describe('enumerateInstances', () => {
     ['unknown class for names', () => enumerateInstanceNames(buildRepository(), NS, 'Nope'), 5],
     ['unknown namespace', () => enumerateInstances(buildRepository(), 'nowhere', 'TST_Base'), 3],
   ])('%s', async (_name, action, code) => {
-    expect(await statusOf(action)).toBe(code);
+    expect(await statusOfAsync(action)).toBe(code);
   });
 });
 
@@ -132,7 +123,7 @@ describe('modifyInstance', () => {
     ['wrong type', () => modified({ Count: 'many' }), null, 13],
   ])('%s', async (_name, build, propertyList, code) => {
     const repository = buildRepository();
-    expect(await statusOf(() => modifyInstance(repository, NS, build(), { propertyList }))).toBe(code);
+    expect(await statusOfAsync(() => modifyInstance(repository, NS, build(), { propertyList }))).toBe(code);
   });
 });
 
@@ -160,6 +151,6 @@ describe('getProperty and setProperty', () => {
     ['set wrong type', (r: ReturnType<typeof buildRepository>) => setProperty(r, NS, otherPath(1), 'Flag', 'yes'), 13],
     ['set key property', (r: ReturnType<typeof buildRepository>) => setProperty(r, NS, otherPath(1), 'Id', new Uint32(5)), 4],
   ])('%s', async (_name, action, code) => {
-    expect(await statusOf(() => action(buildRepository()))).toBe(code);
+    expect(await statusOfAsync(() => action(buildRepository()))).toBe(code);
   });
 });

@@ -8,15 +8,7 @@ import type { MethodCall } from '../../src/mock/method-providers.js';
 import { invokeMethod } from '../../src/mock/operations/method-operations.js';
 import { getInstance } from '../../src/mock/operations/instance-operations.js';
 import { basePath, buildRepository, NS } from './model.js';
-
-async function statusOf(action: () => Promise<unknown>): Promise<number | string> {
-  try {
-    await action();
-  } catch (error) {
-    return error instanceof CIMError ? error.statusCode : String(error);
-  }
-  return 'no error';
-}
+import { statusOfAsync } from './status-of.js';
 
 function repositoryWithAdd() {
   const repository = buildRepository();
@@ -84,7 +76,7 @@ describe('invokeMethod', () => {
       return { returnValue: 'deleted' };
     });
     await invokeMethod(repository, NS, basePath('TST_Base', 'b1'), 'Echo');
-    expect(await statusOf(async () => getInstance(repository, NS, basePath('TST_Base', 'b1')))).toBe(6);
+    expect(await statusOfAsync(async () => getInstance(repository, NS, basePath('TST_Base', 'b1')))).toBe(6);
   });
 
   it.each([
@@ -96,7 +88,7 @@ describe('invokeMethod', () => {
     ['out of range', 'Add', { A: -1 }, 13],
   ])('%s', async (_name, methodName, parameters, code) => {
     const { repository } = repositoryWithAdd();
-    expect(await statusOf(() => invokeMethod(repository, NS, basePath('TST_Base', 'b1'), methodName, parameters))).toBe(code);
+    expect(await statusOfAsync(() => invokeMethod(repository, NS, basePath('TST_Base', 'b1'), methodName, parameters))).toBe(code);
   });
 
   it.each([
@@ -108,7 +100,7 @@ describe('invokeMethod', () => {
   ])('%s', async (_name, providerClass, provider, code) => {
     const repository = buildRepository();
     repository.registerMethodProvider(NS, providerClass, 'Add', provider);
-    expect(await statusOf(() => invokeMethod(repository, NS, basePath('TST_Base', 'b1'), 'Add', { A: 1 }))).toBe(code);
+    expect(await statusOfAsync(() => invokeMethod(repository, NS, basePath('TST_Base', 'b1'), 'Add', { A: 1 }))).toBe(code);
   });
 
   it.each([
@@ -116,6 +108,6 @@ describe('invokeMethod', () => {
     ['unknown class', new CIMClassName('Nope'), 5],
   ])('%s', async (_name, target, code) => {
     const { repository } = repositoryWithAdd();
-    expect(await statusOf(() => invokeMethod(repository, NS, target, 'Add'))).toBe(code);
+    expect(await statusOfAsync(() => invokeMethod(repository, NS, target, 'Add'))).toBe(code);
   });
 });

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CIMError } from '../../src/cim/errors.js';
 import type { CIMInstance } from '../../src/cim/instance.js';
 import type { CIMInstanceName } from '../../src/cim/instance-name.js';
 import {
@@ -23,15 +22,7 @@ import {
   pullInstancesWithPath,
 } from '../../src/mock/operations/pull-operations.js';
 import { basePath, buildRepository, ids, NS } from './model.js';
-
-function statusOf(action: () => unknown): number | string {
-  try {
-    action();
-  } catch (error) {
-    return error instanceof CIMError ? error.statusCode : String(error);
-  }
-  return 'no error';
-}
+import { statusOf } from './status-of.js';
 
 function setup() {
   return { repository: buildRepository(), contexts: new EnumerationContextTable() };

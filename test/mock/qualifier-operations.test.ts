@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { CIMError } from '../../src/cim/errors.js';
 import { CIMQualifierDeclaration } from '../../src/cim/qualifier-declaration.js';
 import {
   deleteQualifier,
@@ -8,15 +7,7 @@ import {
   setQualifier,
 } from '../../src/mock/operations/qualifier-operations.js';
 import { buildRepository, NS } from './model.js';
-
-function statusOf(action: () => unknown): number | string {
-  try {
-    action();
-  } catch (error) {
-    return error instanceof CIMError ? error.statusCode : String(error);
-  }
-  return 'no error';
-}
+import { statusOf } from './status-of.js';
 
 describe('qualifier operations', () => {
   it('gets a declaration by case-insensitive name', () => {

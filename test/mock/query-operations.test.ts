@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CIMDateTime } from '../../src/cim/datetime.js';
-import { CIMError } from '../../src/cim/errors.js';
 import { execQuery } from '../../src/mock/operations/query-operations.js';
 import { setProperty } from '../../src/mock/operations/instance-operations.js';
 import { buildRepository, ids, NS, otherPath } from './model.js';
-
-function statusOf(action: () => unknown): number | string {
-  try {
-    action();
-  } catch (error) {
-    return error instanceof CIMError ? error.statusCode : String(error);
-  }
-  return 'no error';
-}
+import { statusOf } from './status-of.js';
 
 describe('execQuery', () => {
   it.each([

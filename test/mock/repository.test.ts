@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { CIMClass } from '../../src/cim/class.js';
-import { CIMError } from '../../src/cim/errors.js';
 import { CIMInstance } from '../../src/cim/instance.js';
 import { CIMInstanceName } from '../../src/cim/instance-name.js';
 import { CIMProperty } from '../../src/cim/property.js';
@@ -8,15 +7,7 @@ import { CIMQualifier } from '../../src/cim/qualifier.js';
 import { Sint64, Uint8, Uint32 } from '../../src/cim/typed-value.js';
 import { MockRepository } from '../../src/mock/repository.js';
 import { basePath, buildRepository, NS, otherPath } from './model.js';
-
-function statusOf(action: () => unknown): number | string {
-  try {
-    action();
-  } catch (error) {
-    return error instanceof CIMError ? error.statusCode : String(error);
-  }
-  return 'no error';
-}
+import { statusOf } from './status-of.js';
 
 describe('MockRepository namespaces', () => {
   it('adds and lists namespaces without slashes', () => {

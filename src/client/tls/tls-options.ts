@@ -29,9 +29,12 @@ export interface TLSOptions {
   caCerts?: string | null;
   /** Switches off every check of the server certificate (issuer, validity dates, host name); default false. */
   noVerification?: boolean;
-  /** Client certificate for 2-way TLS; default none. */
+  /** Client certificate for TLS client authentication; default none. */
   x509?: X509Options | null;
-  /** Further check of the server certificate chain, run even when `noVerification` is set; default none. */
+  /**
+   * Further check of the server certificate chain after the built-in ones, run even when
+   * `noVerification` is set; false fails with TLSCertificateError. Default none.
+   */
   verifyCallback?: VerifyCallback | null;
   /** Lowest TLS version offered, such as `TLSv1` for old servers; default Node's (`TLSv1.2`). */
   minVersion?: SecureVersion | null;

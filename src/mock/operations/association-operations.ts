@@ -4,7 +4,6 @@ import { CIMError } from '../../cim/errors.js';
 import type { CIMInstance } from '../../cim/instance.js';
 import { CIMInstanceName } from '../../cim/instance-name.js';
 import { CIM_ERR_INVALID_PARAMETER, CIM_ERR_NOT_FOUND } from '../../cim/status-codes.js';
-import { copyInstanceName } from '../copy.js';
 import { referenceKey } from '../instance-key.js';
 import type { NamespaceStore } from '../namespace-store.js';
 import { isAssociationClass, normalizeNamespace, sameName } from '../names.js';
@@ -209,7 +208,7 @@ export function associatorNames(
     return associatedClassNames(store, source.className, filters).map((name) => new CIMClassName(name, { namespace: store.name }));
   }
   const source = sourceInstance(repository, namespace, objectName);
-  return associatedInstances(repository, namespace, source, filters).map((found) => copyInstanceName(found.path as CIMInstanceName));
+  return associatedInstances(repository, namespace, source, filters).map((found) => (found.path as CIMInstanceName).copy());
 }
 
 /** References: association instances that refer to an instance, or association classes that refer to a class. */
@@ -257,7 +256,7 @@ export function referenceNames(
     return referencingClassNames(store, source.className, filters).map((name) => new CIMClassName(name, { namespace: store.name }));
   }
   const source = sourceInstance(repository, namespace, objectName);
-  return referencingInstances(repository, namespace, source, filters).map((found) => copyInstanceName(found.path as CIMInstanceName));
+  return referencingInstances(repository, namespace, source, filters).map((found) => (found.path as CIMInstanceName).copy());
 }
 
 function checkFilterClasses(store: NamespaceStore, assocClass: string | null | undefined, resultClass: string | null | undefined): void {

@@ -2,10 +2,10 @@ import type { CIMClass } from '../../cim/class.js';
 import { CIMError } from '../../cim/errors.js';
 import { CIMInstance } from '../../cim/instance.js';
 import type { CIMInstanceName } from '../../cim/instance-name.js';
-import type { CIMProperty } from '../../cim/property.js';
+import { CIMProperty } from '../../cim/property.js';
 import { CIM_ERR_INVALID_PARAMETER, CIM_ERR_NO_SUCH_PROPERTY } from '../../cim/status-codes.js';
 import type { CIMInputValue, CIMValue, KeyBindingValue } from '../../cim/value.js';
-import { copyInstanceName, copyProperty, copyValue } from '../copy.js';
+import { copyValue } from '../../cim/value-copy.js';
 import { instancePathKey } from '../instance-key.js';
 import { typedPropertyValue } from '../instance-validation.js';
 import { isKeyProperty } from '../names.js';
@@ -111,7 +111,7 @@ function outputOptions(options: GetInstanceOptions) {
 
 /** EnumerateInstanceNames: paths of the instances of the class and its subclasses, with the namespace set. */
 export function enumerateInstanceNames(repository: MockRepository, namespace: string, className: string): CIMInstanceName[] {
-  return repository.storedInstances(namespace, className).map((stored) => copyInstanceName(stored.path as CIMInstanceName));
+  return repository.storedInstances(namespace, className).map((stored) => (stored.path as CIMInstanceName).copy());
 }
 
 /** CreateInstance: stores the instance and returns its path; see MockRepository.createInstance for the errors. */
@@ -141,13 +141,13 @@ export function modifyInstance(
 
   for (const name of modifiedInstance.properties.keys()) declaredProperty(cimClass, name);
 
-  const updated = new CIMInstance(stored.className, { properties: [...stored.properties.values()].map((p) => copyProperty(p)) });
+  const updated = new CIMInstance(stored.className, { properties: [...stored.properties.values()].map((p) => p.copy()) });
   for (const name of names) {
     const declared = declaredProperty(cimClass, name);
     const given = modifiedInstance.properties.get(name);
     const value = given ? typedValue(repository, namespace, cimClass, declared, given.value) : copyValue(declared.value);
     checkKeyUnchanged(cimClass, declared, stored, value, repository, namespace);
-    updated.properties.set(declared.name, copyProperty(declared, value));
+    updated.properties.set(declared.name, declaredPropertyWithValue(declared, value));
   }
   repository.replaceInstance(namespace, updated);
 }
@@ -167,7 +167,7 @@ export function getProperty(
   const stored = repository.storedInstance(namespace, instanceName);
   const declared = declaredProperty(repository.storedClass(namespace, stored.className), propertyName);
   const property = stored.properties.get(declared.name) as CIMProperty;
-  return copyProperty(property);
+  return property.copy();
 }
 
 /** SetProperty: sets one non-key property; NULL when `newValue` is null or left out. */
@@ -184,8 +184,8 @@ export function setProperty(
   const value = typedValue(repository, namespace, cimClass, declared, newValue);
   checkKeyUnchanged(cimClass, declared, stored, value, repository, namespace);
 
-  const updated = new CIMInstance(stored.className, { properties: [...stored.properties.values()].map((p) => copyProperty(p)) });
-  updated.properties.set(declared.name, copyProperty(declared, value));
+  const updated = new CIMInstance(stored.className, { properties: [...stored.properties.values()].map((p) => p.copy()) });
+  updated.properties.set(declared.name, declaredPropertyWithValue(declared, value));
   repository.replaceInstance(namespace, updated);
 }
 
@@ -203,6 +203,23 @@ function typedValue(
   const store = repository.namespace(namespace);
   return typedPropertyValue(store, declared, value as CIMValue, `instance of ${cimClass.className}`, {
     checkReferenceClasses: false,
+  });
+}
+
+/**
+ * Copies a declared property with another value. It runs the constructor rather than
+ * `copy()`, so the embedded object kind is inferred from the new value.
+ */
+function declaredPropertyWithValue(declared: CIMProperty, value: CIMValue): CIMProperty {
+  return new CIMProperty(declared.name, copyValue(value), {
+    type: declared.type,
+    isArray: declared.isArray,
+    arraySize: declared.arraySize,
+    referenceClass: declared.referenceClass,
+    embeddedObject: declared.embeddedObject,
+    classOrigin: declared.classOrigin,
+    propagated: declared.propagated,
+    qualifiers: [...declared.qualifiers.values()].map((qualifier) => qualifier.copy()),
   });
 }
 
@@ -225,7 +242,7 @@ function checkKeyUnchanged(
   if (!isKeyProperty(declared.qualifiers)) return;
 
   const before = stored.path as CIMInstanceName;
-  const after = copyInstanceName(before);
+  const after = before.copy();
   after.keybindings.set(declared.name, value as KeyBindingValue);
   const store = repository.namespace(namespace);
   if (value !== null && instancePathKey(before, store.name) === instancePathKey(after, store.name)) return;
