@@ -117,7 +117,11 @@ export {
   type ExportRequest,
   type ExportResponse,
   type XmlElement,
+  type IParamContent,
+  type IReturnItem,
+  type ParamType,
 } from './cimxml/index.js';
+export type { XmlTokenizerOptions } from './cimxml/xml/tokenizer-options.js';
 
 // Client
 export {
@@ -149,7 +153,8 @@ export {
 export { MemoryRecorder, type RecordListener } from './client/recorders/memory-recorder.js';
 export { LogOperationRecorder, type LogRecorderOptions } from './client/recorders/log-recorder.js';
 export { TestClientRecorder } from './client/recorders/test-client-recorder.js';
-export type { HttpRequestRecord, HttpResponseRecord } from './client/http-record.js';
+export type { HttpAttemptRecord, HttpRequestRecord, HttpResponseRecord } from './client/http-record.js';
+export type { HttpMethodOption } from './client/http-method.js';
 
 // Connection (listed here for the shell until src/client/index.ts lists the client's names)
 export { WBEMConnection, type ClassNameInput } from './client/connection.js';
@@ -212,7 +217,7 @@ export {
   type DTDViolation,
 } from './cimxml/validation/dtd-validator.js';
 export { DTD_VERSIONS, DEFAULT_DTD_VERSION, DTDNotFoundError, parseDTDVersion, type DTDVersion } from './cimxml/validation/dtd-versions.js';
-export { KNOWN_SERVER_DEVIATIONS, type ViolationLabel } from './cimxml/validation/violation-labels.js';
+export { KNOWN_SERVER_DEVIATIONS, type KnownDeviation, type ViolationLabel } from './cimxml/validation/violation-labels.js';
 export { compareXml, compareXmlText, type CompareXmlOptions, type XmlDifference } from './cimxml/compare/xml-diff.js';
 export { explainRequest, formatExplanation, type ExplainedLine } from './cimxml/explain/explain-request.js';
 export {
@@ -252,7 +257,7 @@ export { MOFCompileError, type MOFWarning, type MOFErrorCode, type MOFPosition, 
 export type { MOFTarget } from './mof/target.js';
 
 // Mock WBEM server: the server the shell embeds, also for tests of programs that use this library
-/** Starts a mock WBEM server on 127.0.0.1 (by default) that serves a repository over CIM-XML. */
+// Starts a mock WBEM server on 127.0.0.1 (by default) that serves a repository over CIM-XML.
 export {
   startMockServer,
   DEFAULT_MAX_REQUEST_BYTES,
@@ -260,13 +265,14 @@ export {
   type MockServerOptions,
   type MockServerTLSOptions,
 } from './mock/server.js';
-/** User name and password that the mock server requires when `auth` is set. */
+// User name and password that the mock server requires when `auth` is set.
 export type { BasicAuthCredentials } from './mock/http/basic-auth.js';
-/** Timeouts of the mock server's enumeration contexts. */
+// Timeouts of the mock server's enumeration contexts.
 export type { EnumerationContextTableOptions } from './mock/enumeration-contexts.js';
-/** The in-memory repository of classes, instances and qualifier declarations that the mock server serves. */
-export { MockRepository, type MockRepositoryOptions } from './mock/repository.js';
-/** Loads the built-in model: the DMTF schema, the wbemshell sample model, method providers and the interop namespace. */
+// The in-memory repository of classes, instances and qualifier declarations that the mock server serves.
+export { MockRepository, type MockRepositoryOptions, type NamespaceChange } from './mock/repository.js';
+export type { MethodCall, MethodProvider, MethodResult as MethodProviderResult } from './mock/method-providers.js';
+// Loads the built-in model: the DMTF schema, the wbemshell sample model, method providers and the interop namespace.
 export {
   loadBuiltinModel,
   BUILTIN_NAMESPACE,
@@ -274,7 +280,7 @@ export {
   type BuiltinModel,
   type BuiltinModelOptions,
 } from './mock/builtin/builtin-model.js';
-/** Compiles MOF files into a repository, through an on-disk cache keyed by the files' SHA-256. */
+// Compiles MOF files into a repository, through an on-disk cache keyed by the files' SHA-256.
 export {
   loadModel,
   defaultCacheDirectory,
@@ -282,7 +288,7 @@ export {
   type LoadedModel,
   type LoadModelOptions,
 } from './mock/cache/model-cache.js';
-/** Adds the interop namespace to a repository: CIM_ObjectManager, CIM_Namespace and CIM_RegisteredProfile instances. */
+// Adds the interop namespace to a repository: CIM_ObjectManager, CIM_Namespace and CIM_RegisteredProfile instances.
 export { Interop, INTEROP_NAMESPACE, type InteropOptions, type RegisteredProfile } from './mock/interop.js';
-/** Runs `wbemshell mock-server`: parses its arguments, starts the server and keeps it running until stopped. */
+// Runs `wbemshell mock-server`: parses its arguments, starts the server and keeps it running until stopped.
 export { runMockServerCommand, MOCK_SERVER_USAGE, type CommandIO as MockServerCommandIO } from './mock/cli.js';

@@ -6,9 +6,12 @@ import { inspect, type InspectOptionsStylized } from 'node:util';
  * qualifiers, methods, parameters) follow these rules in DSP0004.
  */
 export class NocaseMap<V> implements Iterable<[string, V]> {
-  // Keyed by the lower-cased name; each entry keeps the name as the caller spelled it.
-  // Created on the first `set`, because most qualifier maps of objects read from CIM-XML stay empty.
-  #entries: Map<string, { name: string; value: V }> | null = null;
+  // Both maps are keyed by the lower-cased name: one contains the values, the other the names
+  // as the caller first spelled them. Two maps instead of one map of {name, value} entries
+  // save an object per entry. They are created on the first `set`, because most qualifier
+  // maps of objects read from CIM-XML stay empty.
+  #values: Map<string, V> | null = null;
+  #names: Map<string, string> | null = null;
 
   constructor(init?: Iterable<readonly [string, V]> | Record<string, V> | null) {
     if (init === undefined || init === null) return;
@@ -20,60 +23,65 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
 
   /** Number of entries. */
   get size(): number {
-    return this.#entries === null ? 0 : this.#entries.size;
+    return this.#values === null ? 0 : this.#values.size;
   }
 
   /** Returns the value stored under `name` in any case, or undefined. */
   get(name: string): V | undefined {
-    return this.#entries?.get(name.toLowerCase())?.value;
+    return this.#values?.get(name.toLowerCase());
   }
 
   /** Returns whether an entry exists for `name` in any case. */
   has(name: string): boolean {
-    return this.#entries !== null && this.#entries.has(name.toLowerCase());
+    return this.#values !== null && this.#values.has(name.toLowerCase());
   }
 
   /** Sets a value; an existing entry keeps its position and its original spelling. */
   set(name: string, value: V): this {
     const key = name.toLowerCase();
-    this.#entries ??= new Map();
-    const entry = this.#entries.get(key);
-    if (entry) entry.value = value;
-    else this.#entries.set(key, { name, value });
+    if (this.#values === null || this.#names === null) {
+      this.#values = new Map();
+      this.#names = new Map();
+    }
+    if (!this.#names.has(key)) this.#names.set(key, name);
+    this.#values.set(key, value);
     return this;
   }
 
   /** Removes the entry for `name` in any case; returns whether there was one. */
   delete(name: string): boolean {
-    return this.#entries !== null && this.#entries.delete(name.toLowerCase());
+    const key = name.toLowerCase();
+    this.#names?.delete(key);
+    return this.#values !== null && this.#values.delete(key);
   }
 
   /** Removes every entry. */
   clear(): void {
-    this.#entries?.clear();
+    this.#values?.clear();
+    this.#names?.clear();
   }
 
   /** Returns the name as it was first spelled, or undefined. */
   canonicalName(name: string): string | undefined {
-    return this.#entries?.get(name.toLowerCase())?.name;
+    return this.#names?.get(name.toLowerCase());
   }
 
   /** Yields the names in insertion order, in the case they were first stored with. */
   *keys(): IterableIterator<string> {
-    if (this.#entries === null) return;
-    for (const entry of this.#entries.values()) yield entry.name;
+    if (this.#names === null) return;
+    yield* this.#names.values();
   }
 
   /** Yields the values in insertion order. */
   *values(): IterableIterator<V> {
-    if (this.#entries === null) return;
-    for (const entry of this.#entries.values()) yield entry.value;
+    if (this.#values === null) return;
+    yield* this.#values.values();
   }
 
   /** Yields `[name, value]` pairs in insertion order. */
   *entries(): IterableIterator<[string, V]> {
-    if (this.#entries === null) return;
-    for (const entry of this.#entries.values()) yield [entry.name, entry.value];
+    if (this.#values === null || this.#names === null) return;
+    for (const [key, value] of this.#values) yield [this.#names.get(key)!, value];
   }
 
   /** Yields `[name, value]` pairs in insertion order, as `entries()` does. */

@@ -57,8 +57,9 @@ export class CIMProperty {
   classOrigin: string | null;
   /** Whether the element is inherited from the superclass unchanged (`PROPAGATED`); null when not known. */
   propagated: boolean | null;
-  /** Qualifiers by name, compared case-insensitively. */
-  qualifiers: NocaseMap<CIMQualifier>;
+  // Created on first access: most properties read from CIM-XML have no qualifiers, and an
+  // enumeration of many instances would otherwise keep one empty map per property.
+  #qualifiers: NocaseMap<CIMQualifier> | null;
 
   constructor(name: string, value: CIMInputValue, options: CIMPropertyOptions = {}) {
     const normalized = normalizeValue(value, options.type, `property ${name}`);
@@ -71,7 +72,19 @@ export class CIMProperty {
     this.embeddedObject = options.embeddedObject ?? inferEmbeddedObject(normalized.value);
     this.classOrigin = options.classOrigin ?? null;
     this.propagated = options.propagated ?? null;
-    this.qualifiers = qualifierMap(options.qualifiers);
+    const qualifiers = options.qualifiers;
+    this.#qualifiers = qualifiers === undefined || qualifiers === null || isEmptyArray(qualifiers) ? null : qualifierMap(qualifiers);
+  }
+
+  /** Qualifiers by name, compared case-insensitively. */
+  get qualifiers(): NocaseMap<CIMQualifier> {
+    this.#qualifiers ??= new NocaseMap<CIMQualifier>();
+    return this.#qualifiers;
+  }
+
+  /** Replaces the qualifiers with `qualifiers`. */
+  set qualifiers(qualifiers: NocaseMap<CIMQualifier>) {
+    this.#qualifiers = qualifiers;
   }
 
   /**
@@ -156,6 +169,10 @@ export function qualifierMap(qualifiers: Iterable<CIMQualifier> | null | undefin
   const map = new NocaseMap<CIMQualifier>();
   for (const qualifier of qualifiers ?? []) map.set(qualifier.name, qualifier);
   return map;
+}
+
+function isEmptyArray(qualifiers: Iterable<CIMQualifier>): boolean {
+  return Array.isArray(qualifiers) && qualifiers.length === 0;
 }
 
 function inferEmbeddedObject(value: CIMValue): EmbeddedObjectKind | null {

@@ -8,6 +8,7 @@ export {
   type ResponseMessage,
   type RequestMessage,
 } from './reader/read.js';
+export { readResponseStream, collectResponseStream, type ReadResponseStreamOptions } from './reader/stream.js';
 export {
   CIMXMLValueError,
   CIMXMLVersionError,

@@ -2,24 +2,24 @@ import type { CIMInstance } from '../cim/instance.js';
 import type { CIMInstanceName } from '../cim/instance-name.js';
 import type { ClassNameInput, WBEMConnection } from './connection.js';
 import { AbortedError } from './errors.js';
+import { pullInstancesDecoders, pullPathsDecoders } from './invoke-stream.js';
 import {
   DEFAULT_MAX_OBJECT_COUNT,
   iterate,
   pullOnlyOptions,
-  type Batch,
   type IterationPlan,
   type IterOptions,
   type PullKind,
+  type PullResponse,
 } from './operations/iteration.js';
 import type {
+  EnumerationContext,
   OpenAssociatorInstancePathsOptions,
   OpenAssociatorInstancesOptions,
   OpenEnumerateInstancesOptions,
   OpenOptions,
   OpenReferenceInstancePathsOptions,
   OpenReferenceInstancesOptions,
-  PullInstancesResult,
-  PullPathsResult,
 } from './operations/pull.js';
 import type { CallOptions } from './operations/call.js';
 
@@ -50,8 +50,30 @@ function pullCallOptions(options: CallOptions): { signal?: AbortSignal; timeout?
   return { signal: options.signal, timeout: options.timeout };
 }
 
-const instancesBatch = (result: PullInstancesResult): Batch<CIMInstance> => ({ ...result, items: result.instances });
-const pathsBatch = (result: PullPathsResult): Batch<CIMInstanceName> => ({ ...result, items: result.paths });
+const OPEN_ENUMERATE_INSTANCES = pullInstancesDecoders('OpenEnumerateInstances', 'VALUE.INSTANCEWITHPATH');
+const OPEN_ENUMERATE_INSTANCE_PATHS = pullPathsDecoders('OpenEnumerateInstancePaths');
+const OPEN_ASSOCIATOR_INSTANCES = pullInstancesDecoders('OpenAssociatorInstances', 'VALUE.INSTANCEWITHPATH');
+const OPEN_ASSOCIATOR_INSTANCE_PATHS = pullPathsDecoders('OpenAssociatorInstancePaths');
+const OPEN_REFERENCE_INSTANCES = pullInstancesDecoders('OpenReferenceInstances', 'VALUE.INSTANCEWITHPATH');
+const OPEN_REFERENCE_INSTANCE_PATHS = pullPathsDecoders('OpenReferenceInstancePaths');
+const OPEN_QUERY_INSTANCES = pullInstancesDecoders('OpenQueryInstances', 'INSTANCE');
+const PULL_INSTANCES_WITH_PATH = pullInstancesDecoders('PullInstancesWithPath', 'VALUE.INSTANCEWITHPATH');
+const PULL_INSTANCE_PATHS = pullPathsDecoders('PullInstancePaths');
+const PULL_INSTANCES = pullInstancesDecoders('PullInstances', 'INSTANCE');
+
+/** Runs a Pull operation of an enumeration as a streamed response, in the namespace of its Open. */
+function pullResponse<T>(
+  connection: WBEMConnection,
+  operation: 'PullInstancesWithPath' | 'PullInstancePaths' | 'PullInstances',
+  decoders: Parameters<WBEMConnection['streamIntrinsic']>[1],
+  context: EnumerationContext,
+  maxObjectCount: number,
+  options: CallOptions,
+): PullResponse<T> {
+  const target = { EnumerationContext: context.id, MaxObjectCount: maxObjectCount };
+  const callOptions = { ...pullCallOptions(options), namespace: context.namespace };
+  return connection.streamIntrinsic(operation, decoders, target, callOptions, null) as PullResponse<T>;
+}
 
 /**
  * The `iter*` methods of WBEMConnection: async generators over pull operations with a
@@ -69,8 +91,8 @@ export abstract class ConnectionIterators {
     const open = openOptions(options);
     return this.#iterate(options, {
       kind: 'EnumerateInstances',
-      open: async (max) => instancesBatch(await this.openEnumerateInstances(className, { ...open, maxObjectCount: max })),
-      pull: async (context, max) => instancesBatch(await this.pullInstancesWithPath(context, max, pullCallOptions(open))),
+      open: (max) => this.streamIntrinsic('OpenEnumerateInstances', OPEN_ENUMERATE_INSTANCES, { ClassName: className }, { ...open, maxObjectCount: max }, className),
+      pull: (context, max) => pullResponse(this, 'PullInstancesWithPath', PULL_INSTANCES_WITH_PATH, context, max, open),
       close: (context) => this.closeEnumeration(context, { timeout: open.timeout }),
       traditional: () => this.enumerateInstances(className, { ...traditionalOptions(open), localOnly: false }),
       pullOnlyOptions: pullOnlyOptions(open),
@@ -82,8 +104,8 @@ export abstract class ConnectionIterators {
     const open = openOptions(options);
     return this.#iterate(options, {
       kind: 'EnumerateInstancePaths',
-      open: async (max) => pathsBatch(await this.openEnumerateInstancePaths(className, { ...open, maxObjectCount: max })),
-      pull: async (context, max) => pathsBatch(await this.pullInstancePaths(context, max, pullCallOptions(open))),
+      open: (max) => this.streamIntrinsic('OpenEnumerateInstancePaths', OPEN_ENUMERATE_INSTANCE_PATHS, { ClassName: className }, { ...open, maxObjectCount: max }, className),
+      pull: (context, max) => pullResponse(this, 'PullInstancePaths', PULL_INSTANCE_PATHS, context, max, open),
       close: (context) => this.closeEnumeration(context, { timeout: open.timeout }),
       traditional: () => this.enumerateInstanceNames(className, traditionalOptions(open)),
       pullOnlyOptions: pullOnlyOptions(open),
@@ -95,8 +117,8 @@ export abstract class ConnectionIterators {
     const open = openOptions(options);
     return this.#iterate(options, {
       kind: 'AssociatorInstances',
-      open: async (max) => instancesBatch(await this.openAssociatorInstances(instanceName, { ...open, maxObjectCount: max })),
-      pull: async (context, max) => instancesBatch(await this.pullInstancesWithPath(context, max, pullCallOptions(open))),
+      open: (max) => this.streamIntrinsic('OpenAssociatorInstances', OPEN_ASSOCIATOR_INSTANCES, { InstanceName: instanceName }, { ...open, maxObjectCount: max }, instanceName),
+      pull: (context, max) => pullResponse(this, 'PullInstancesWithPath', PULL_INSTANCES_WITH_PATH, context, max, open),
       close: (context) => this.closeEnumeration(context, { timeout: open.timeout }),
       traditional: () => this.associators(instanceName, traditionalOptions(open)),
       pullOnlyOptions: pullOnlyOptions(open),
@@ -108,8 +130,8 @@ export abstract class ConnectionIterators {
     const open = openOptions(options);
     return this.#iterate(options, {
       kind: 'AssociatorInstancePaths',
-      open: async (max) => pathsBatch(await this.openAssociatorInstancePaths(instanceName, { ...open, maxObjectCount: max })),
-      pull: async (context, max) => pathsBatch(await this.pullInstancePaths(context, max, pullCallOptions(open))),
+      open: (max) => this.streamIntrinsic('OpenAssociatorInstancePaths', OPEN_ASSOCIATOR_INSTANCE_PATHS, { InstanceName: instanceName }, { ...open, maxObjectCount: max }, instanceName),
+      pull: (context, max) => pullResponse(this, 'PullInstancePaths', PULL_INSTANCE_PATHS, context, max, open),
       close: (context) => this.closeEnumeration(context, { timeout: open.timeout }),
       traditional: () => this.associatorNames(instanceName, traditionalOptions(open)),
       pullOnlyOptions: pullOnlyOptions(open),
@@ -121,8 +143,8 @@ export abstract class ConnectionIterators {
     const open = openOptions(options);
     return this.#iterate(options, {
       kind: 'ReferenceInstances',
-      open: async (max) => instancesBatch(await this.openReferenceInstances(instanceName, { ...open, maxObjectCount: max })),
-      pull: async (context, max) => instancesBatch(await this.pullInstancesWithPath(context, max, pullCallOptions(open))),
+      open: (max) => this.streamIntrinsic('OpenReferenceInstances', OPEN_REFERENCE_INSTANCES, { InstanceName: instanceName }, { ...open, maxObjectCount: max }, instanceName),
+      pull: (context, max) => pullResponse(this, 'PullInstancesWithPath', PULL_INSTANCES_WITH_PATH, context, max, open),
       close: (context) => this.closeEnumeration(context, { timeout: open.timeout }),
       traditional: () => this.references(instanceName, traditionalOptions(open)),
       pullOnlyOptions: pullOnlyOptions(open),
@@ -134,8 +156,8 @@ export abstract class ConnectionIterators {
     const open = openOptions(options);
     return this.#iterate(options, {
       kind: 'ReferenceInstancePaths',
-      open: async (max) => pathsBatch(await this.openReferenceInstancePaths(instanceName, { ...open, maxObjectCount: max })),
-      pull: async (context, max) => pathsBatch(await this.pullInstancePaths(context, max, pullCallOptions(open))),
+      open: (max) => this.streamIntrinsic('OpenReferenceInstancePaths', OPEN_REFERENCE_INSTANCE_PATHS, { InstanceName: instanceName }, { ...open, maxObjectCount: max }, instanceName),
+      pull: (context, max) => pullResponse(this, 'PullInstancePaths', PULL_INSTANCE_PATHS, context, max, open),
       close: (context) => this.closeEnumeration(context, { timeout: open.timeout }),
       traditional: () => this.referenceNames(instanceName, traditionalOptions(open)),
       pullOnlyOptions: pullOnlyOptions(open),
@@ -151,8 +173,8 @@ export abstract class ConnectionIterators {
     const open = openOptions(options);
     return this.#iterate(options, {
       kind: 'QueryInstances',
-      open: async (max) => instancesBatch(await this.openQueryInstances(queryLanguage, query, { ...open, maxObjectCount: max })),
-      pull: async (context, max) => instancesBatch(await this.pullInstances(context, max, pullCallOptions(open))),
+      open: (max) => this.streamIntrinsic('OpenQueryInstances', OPEN_QUERY_INSTANCES, { FilterQueryLanguage: queryLanguage, FilterQuery: query }, { ...open, maxObjectCount: max }, null),
+      pull: (context, max) => pullResponse(this, 'PullInstances', PULL_INSTANCES, context, max, open),
       close: (context) => this.closeEnumeration(context, { timeout: open.timeout }),
       traditional: () => this.execQuery(queryLanguage, query, { namespace: open.namespace, signal: open.signal, timeout: open.timeout }),
       pullOnlyOptions: pullOnlyOptions(open),

@@ -391,6 +391,7 @@ export class WBEMConnection extends ConnectionIterators {
    * Runs an intrinsic operation and yields the decoded IRETURNVALUE items as they arrive
    * from the HTTP body; returns what `decoders.decodeEnd` makes of the rest of the
    * response. The `iter*` methods read Open and Pull responses this way.
+   * @internal
    */
   streamIntrinsic<T, R, O extends CallOptions>(
     operation: IntrinsicOperation,

@@ -35,6 +35,7 @@ export interface HttpResponseRecord {
 
 /** One HTTP request of an operation with the response it received. */
 export interface HttpAttemptRecord {
+  /** The request as sent, with the `Authorization` value redacted. */
   readonly request: HttpRequestRecord;
   /** The response, or null when no status line arrived. */
   readonly response: HttpResponseRecord | null;

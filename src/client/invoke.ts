@@ -1,11 +1,11 @@
 import { CIMXMLParseError } from '../cim/errors.js';
 import {
-  readResponse,
+  collectResponseStream,
   type CIMRequest as CIMXMLRequest,
   type OperationResponse,
   type ParseWarning,
+  type ResponseMessage,
 } from '../cimxml/index.js';
-import { parseXml } from '../cimxml/xml/tree.js';
 import { recordOperation, type OperationContext } from './recorders/operation-record.js';
 import type { WBEMTransport } from './transport.js';
 
@@ -49,7 +49,7 @@ export function invoke<T>(context: InvokeContext, call: OperationCall<T>): Promi
   return recordOperation(context.operationContext, call.recordName, call.args, async (exchange) => {
     const request = call.build(context.nextMessageId());
 
-    const response = await context.transport.send({
+    const stream = await context.transport.stream({
       cimMethod: request.headers.CIMMethod,
       cimObject: request.headers.CIMObject,
       body: request.body,
@@ -59,14 +59,18 @@ export function invoke<T>(context: InvokeContext, call: OperationCall<T>): Promi
       exchange,
     });
 
-    const message = readResponse(parseXml(response.body), { valueErrors: 'throw', onWarning: context.onWarning });
+    const message = await collectResponseStream(stream, { valueErrors: 'throw', onWarning: context.onWarning });
     const operation = checkResponse(message.response, call);
     if (operation.error !== null) throw operation.error;
     return call.decode(operation, call.namespace, context.host);
   });
 }
 
-function checkResponse(response: ReturnType<typeof readResponse>['response'], call: OperationCall<unknown>): OperationResponse {
+/** Checks that the response element is the one the call expects: intrinsic or not, and its NAME. */
+export function checkResponse(
+  response: ResponseMessage['response'],
+  call: Pick<OperationCall<unknown>, 'intrinsic' | 'responseName'>,
+): OperationResponse {
   const expected = call.intrinsic ? 'IMETHODRESPONSE' : 'METHODRESPONSE';
   if (response.kind !== 'response' || response.intrinsic !== call.intrinsic) {
     throw new CIMXMLParseError(

@@ -33,10 +33,13 @@ export interface RawRequestOptions {
 
 /** The response to a raw request, as received. */
 export interface RawResponse {
+  /** HTTP status code, such as 200. */
   readonly status: number;
+  /** HTTP reason phrase, such as `OK`; empty when the server sent none. */
   readonly reason: string;
   /** Header names in lower case. */
   readonly headers: Readonly<Record<string, string>>;
+  /** Trailer fields (such as `CIMStatusCode`) by lower-case name; empty when there are none. */
   readonly trailers: Readonly<Record<string, string>>;
   /** Body decoded as UTF-8; for a rejected request, the part the client kept (up to 1 MiB). */
   readonly body: string;

@@ -5,6 +5,7 @@ import { parseXml } from '../xml/tree.js';
 export interface XmlDifference {
   /** Path of the element, with `[@NAME="x"]` or `[n]` where a name occurs more than once among siblings. */
   readonly path: string;
+  /** Kind of difference: an element or attribute only in one tree, a different attribute value, or different text. */
   readonly kind: 'missing-element' | 'extra-element' | 'missing-attribute' | 'extra-attribute' | 'attribute-value' | 'text';
   /** Attribute name for attribute differences; null otherwise. */
   readonly attribute: string | null;

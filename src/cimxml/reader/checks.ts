@@ -15,7 +15,8 @@ export const some = (...names: string[]): ContentStep => ({ names, min: 1, max: 
 
 /** Rejects attributes that the element does not define. */
 export function checkAttributes(element: XmlElement, ctx: ReadContext, allowed: readonly string[]): void {
-  for (const name of Object.keys(element.attributes)) {
+  // for-in reads V8's enum cache; Object.keys would allocate an array per element.
+  for (const name in element.attributes) {
     if (allowed.includes(name)) continue;
     const list = allowed.length === 0 ? 'none' : allowed.join(', ');
     throw ctx.error(
@@ -150,6 +151,46 @@ export function matchUnordered(
     groups.set(child.name, group);
   }
   return groups;
+}
+
+/**
+ * Checks children whose order does not matter, as `matchUnordered` does and with the same
+ * errors, without grouping them. Use it where the caller finds the children it needs itself.
+ */
+export function checkUnordered(element: XmlElement, ctx: ReadContext, limits: Readonly<Record<string, number>>): void {
+  checkNoText(element, ctx);
+  const children = element.children;
+
+  for (let index = 0; index < children.length; index++) {
+    const name = children[index]!.name;
+    const limit = Object.hasOwn(limits, name) ? limits[name]! : undefined;
+    if (limit === undefined) {
+      throw ctx.error(
+        element,
+        `element ${element.name} has an unexpected child ${name}; allowed children: ${Object.keys(limits).join(', ') || 'none'}.`,
+      );
+    }
+    if (limit !== Infinity && countNamed(children, name, index + 1) > limit) {
+      throw ctx.error(element, `element ${element.name} has more than ${limit} ${name} children.`);
+    }
+  }
+}
+
+/** Returns the first child named `name`, or undefined. */
+export function firstChild(element: XmlElement, name: string): XmlElement | undefined {
+  const children = element.children;
+  for (let index = 0; index < children.length; index++) {
+    if (children[index]!.name === name) return children[index];
+  }
+  return undefined;
+}
+
+function countNamed(children: readonly XmlElement[], name: string, end: number): number {
+  let count = 0;
+  for (let index = 0; index < end; index++) {
+    if (children[index]!.name === name) count++;
+  }
+  return count;
 }
 
 /** Shortens long text for error messages. */

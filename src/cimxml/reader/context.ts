@@ -21,12 +21,15 @@ export type ParseWarningCode =
 
 /** A tolerated deviation from DSP0201 found while reading. */
 export interface ParseWarning {
+  /** Stable code of the deviation. */
   code: ParseWarningCode;
+  /** Human-readable description that quotes the offending value. */
   message: string;
   /** Element path such as `CIM/MESSAGE/SIMPLERSP/IMETHODRESPONSE/IRETURNVALUE/INSTANCE[3]/PROPERTY(Name)`. */
   elementPath: string;
   /** 1-based position of the element's start tag; 0 when unknown. */
   line: number;
+  /** 1-based column of the element's start tag; 0 when unknown. */
   column: number;
 }
 
@@ -39,6 +42,7 @@ export class CIMXMLValueError extends CIMXMLParseError {}
 
 /** The `CIMVERSION`, `DTDVERSION` or `PROTOCOLVERSION` of a document is not supported. */
 export class CIMXMLVersionError extends CIMXMLParseError {
+  /** Name of the attribute whose value is not supported. */
   readonly versionAttribute: 'CIMVERSION' | 'DTDVERSION' | 'PROTOCOLVERSION';
 
   constructor(
@@ -64,12 +68,33 @@ interface ReadState {
   valueErrors: CIMXMLValueError[] | null;
 }
 
-/** The element path of the element being read, plus the warnings collected so far. */
+/**
+ * The element path of the element being read, plus the warnings collected so far. The
+ * path is built only when an error or warning needs it, because most elements are
+ * read without either.
+ */
 export class ReadContext {
+  #path: string | null;
+
   private constructor(
-    readonly path: string,
+    private readonly parent: ReadContext | null,
+    /** Path segment, or null when it is computed from `element` and `siblings`. */
+    private readonly segment: string | null,
+    private readonly element: XmlElement | null,
+    private readonly siblings: readonly XmlElement[] | null,
     private readonly state: ReadState,
-  ) {}
+  ) {
+    this.#path = parent === null ? '' : null;
+  }
+
+  /** Element path such as `CIM/MESSAGE/SIMPLERSP/IMETHODRESPONSE(GetInstance)/IRETURNVALUE/INSTANCE`. */
+  get path(): string {
+    if (this.#path === null) {
+      const segment = this.segment ?? segmentName(this.element!, this.siblings ?? []);
+      this.#path = joinPath(this.parent!.path, segment);
+    }
+    return this.#path;
+  }
 
   /**
    * Creates the context of a top-level element. With `collectValueErrors`, result items
@@ -77,7 +102,7 @@ export class ReadContext {
    * are skipped and their errors collected, instead of failing the whole read.
    */
   static root(options: ReadOptions = {}, collectValueErrors = false): ReadContext {
-    return new ReadContext('', {
+    return new ReadContext(null, null, null, null, {
       warnings: [],
       onWarning: options.onWarning,
       valueErrors: collectValueErrors ? [] : null,
@@ -108,13 +133,13 @@ export class ReadContext {
   }
 
   /** Returns the context of a child element; `siblings` gives it an index when its name repeats. */
-  child(element: XmlElement, siblings: readonly XmlElement[] = []): ReadContext {
-    return new ReadContext(joinPath(this.path, segmentName(element, siblings)), this.state);
+  child(element: XmlElement, siblings?: readonly XmlElement[]): ReadContext {
+    return new ReadContext(this, null, element, siblings ?? null, this.state);
   }
 
   /** Returns a context for an element that is not a child in the tree, such as an embedded object. */
   nested(label: string): ReadContext {
-    return new ReadContext(joinPath(this.path, label), this.state);
+    return new ReadContext(this, label, null, null, this.state);
   }
 
   /** Creates the error for invalid CIM-XML at this element; the caller throws it. */

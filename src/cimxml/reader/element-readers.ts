@@ -126,6 +126,7 @@ export const ELEMENT_READERS = {
   CORRELATOR: readCorrelator,
 } as const;
 
+/** Name of a CIM-XML element that `toCIMObject` can read, such as `INSTANCE` or `VALUE.NAMEDINSTANCE`. */
 export type CIMXMLElementName = keyof typeof ELEMENT_READERS;
 
 /** What reading any one CIM-XML element can return. */

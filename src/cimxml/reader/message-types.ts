@@ -13,9 +13,11 @@ export type ParamType = CIMType | 'object' | 'instance';
 
 /** A `PARAMVALUE`: an extrinsic method parameter, or an output parameter of a response. */
 export interface ParamValue {
+  /** Parameter name (`NAME` attribute), as spelled in the document. */
   name: string;
   /** PARAMTYPE (or the non-standard TYPE) as sent; null when absent. */
   paramType: ParamType | null;
+  /** `EmbeddedObject` attribute (`object` or `instance`); null when absent. */
   embeddedObject: EmbeddedObjectKind | null;
   /**
    * The value, converted to `paramType` when given; text when no type was sent (an
@@ -29,20 +31,27 @@ export type IParamContent = CIMValue | CIMQualifierDeclaration;
 
 /** An `IPARAMVALUE`: a parameter of an intrinsic operation. */
 export interface IParamValue {
+  /** Parameter name (`NAME` attribute), such as `ClassName` or `PropertyList`. */
   name: string;
+  /** Parameter value; null when the element has no child (a NULL parameter). */
   value: IParamContent;
 }
 
 /** A `CORRELATOR` of DTD 2.4: name, type and value. */
 export interface Correlator {
+  /** Correlator name (`NAME` attribute). */
   name: string;
+  /** CIM type of the value (`TYPE` attribute). */
   type: CIMType;
+  /** Correlator value, converted to `type`. */
   value: CIMScalar | null;
 }
 
 /** An `IMETHODCALL` (intrinsic) or `METHODCALL` (extrinsic) in a request. */
 export interface OperationRequest {
+  /** Discriminant of the operation union: always `request`. */
   kind: 'request';
+  /** Whether the call is an intrinsic operation (`IMETHODCALL`) rather than an extrinsic method (`METHODCALL`). */
   intrinsic: boolean;
   /** Operation name such as `GetInstance`, or the extrinsic method name. */
   name: string;
@@ -54,6 +63,7 @@ export interface OperationRequest {
   intrinsicParameters: IParamValue[];
   /** Extrinsic parameters (`PARAMVALUE`), in document order; empty for intrinsic calls. */
   parameters: ParamValue[];
+  /** `CORRELATOR` elements of the call, in document order; empty when there are none. */
   correlators: Correlator[];
 }
 
@@ -68,21 +78,29 @@ export type IReturnItem =
 
 /** An `IRETURNVALUE`: the name of its child elements (null when empty) and the items they hold. */
 export interface IReturnValue {
+  /** Element name of the children, such as `INSTANCENAME`; null when the IRETURNVALUE is empty. */
   elementName: string | null;
+  /** Items in document order, each read into its CIM object or value. */
   items: IReturnItem[];
 }
 
 /** A `RETURNVALUE` of an extrinsic method. */
 export interface ReturnValue {
+  /** `PARAMTYPE` attribute as sent; null when absent. */
   paramType: ParamType | null;
+  /** `EmbeddedObject` attribute (`object` or `instance`); null when absent. */
   embeddedObject: EmbeddedObjectKind | null;
+  /** Return value, converted to `paramType` when given; text when no type was sent. */
   value: CIMValue;
 }
 
 /** An `IMETHODRESPONSE` or `METHODRESPONSE`. */
 export interface OperationResponse {
+  /** Discriminant of the operation union: always `response`. */
   kind: 'response';
+  /** Whether the response is an `IMETHODRESPONSE` (intrinsic) rather than a `METHODRESPONSE` (extrinsic). */
   intrinsic: boolean;
+  /** Operation or method name (`NAME` attribute). */
   name: string;
   /** The `ERROR` element as a CIMError (code, description, CIM_Error instances); null on success. */
   error: CIMError | null;
@@ -96,17 +114,30 @@ export interface OperationResponse {
 
 /** An `EXPMETHODCALL` (indication delivery to a listener). */
 export interface ExportRequest {
+  /** Discriminant of the operation union: always `exportRequest`. */
   kind: 'exportRequest';
+  /** Export method name (`NAME` attribute), such as `ExportIndication`. */
   name: string;
-  parameters: Array<{ name: string; value: CIMInstance | null }>;
+  /** `EXPPARAMVALUE` elements in document order. */
+  parameters: Array<{
+    /** Parameter name, such as `NewIndication`. */
+    name: string;
+    /** Indication instance; null when the parameter has no `INSTANCE` child. */
+    value: CIMInstance | null;
+  }>;
+  /** `CORRELATOR` elements of the call, in document order; empty when there are none. */
   correlators: Correlator[];
 }
 
 /** An `EXPMETHODRESPONSE`. */
 export interface ExportResponse {
+  /** Discriminant of the operation union: always `exportResponse`. */
   kind: 'exportResponse';
+  /** Export method name (`NAME` attribute). */
   name: string;
+  /** The `ERROR` element as a CIMError; null on success. */
   error: CIMError | null;
+  /** `IRETURNVALUE` of the response; null when absent or on error. */
   returnValue: IReturnValue | null;
 }
 

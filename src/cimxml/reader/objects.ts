@@ -8,6 +8,8 @@ import {
   arraySizeAttribute,
   booleanAttribute,
   checkAttributes,
+  checkUnordered,
+  firstChild,
   matchUnordered,
   optionalAttribute,
   requireAttribute,
@@ -19,12 +21,26 @@ import { readValueReference } from './paths.js';
 import { readOptionalValue, readQualifier, resolveType } from './qualifiers.js';
 
 const EMBEDDED_ATTRIBUTES = ['EmbeddedObject', 'EMBEDDEDOBJECT'];
+const PROPERTY_ATTRIBUTES = ['NAME', 'TYPE', 'CLASSORIGIN', 'PROPAGATED', ...EMBEDDED_ATTRIBUTES, 'xml:lang'];
+const PROPERTY_ARRAY_ATTRIBUTES = ['NAME', 'TYPE', 'ARRAYSIZE', 'CLASSORIGIN', 'PROPAGATED', ...EMBEDDED_ATTRIBUTES, 'xml:lang'];
+const PROPERTY_REFERENCE_ATTRIBUTES = ['NAME', 'REFERENCECLASS', 'CLASSORIGIN', 'PROPAGATED'];
+const INSTANCE_ATTRIBUTES = ['CLASSNAME', 'xml:lang'];
+
+const PROPERTY_CHILDREN = { QUALIFIER: Infinity, VALUE: 1 };
+const PROPERTY_ARRAY_CHILDREN = { QUALIFIER: Infinity, 'VALUE.ARRAY': 1 };
+const PROPERTY_REFERENCE_CHILDREN = { QUALIFIER: Infinity, 'VALUE.REFERENCE': 1 };
+const INSTANCE_CHILDREN = { QUALIFIER: Infinity, PROPERTY: Infinity, 'PROPERTY.ARRAY': Infinity, 'PROPERTY.REFERENCE': Infinity };
+const CLASS_CHILDREN = { ...INSTANCE_CHILDREN, METHOD: Infinity };
 
 /** Reads the QUALIFIER children of an element, in document order. */
 export function readQualifiers(element: XmlElement, ctx: ReadContext) {
-  return element.children
-    .filter((child) => child.name === 'QUALIFIER')
-    .map((child) => readQualifier(child, ctx.child(child, element.children)));
+  const children = element.children;
+  const qualifiers = [];
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    if (child.name === 'QUALIFIER') qualifiers.push(readQualifier(child, ctx.child(child, children)));
+  }
+  return qualifiers;
 }
 
 /**
@@ -36,10 +52,10 @@ export function readQualifiers(element: XmlElement, ctx: ReadContext) {
  * Children are accepted in any order.
  */
 export function readProperty(element: XmlElement, ctx: ReadContext): CIMProperty {
-  checkAttributes(element, ctx, ['NAME', 'TYPE', 'CLASSORIGIN', 'PROPAGATED', ...EMBEDDED_ATTRIBUTES, 'xml:lang']);
+  checkAttributes(element, ctx, PROPERTY_ATTRIBUTES);
   const name = requireAttribute(element, ctx, 'NAME');
-  const groups = matchUnordered(element, ctx, { QUALIFIER: Infinity, VALUE: 1 });
-  const valueChild = groups.get('VALUE')?.[0];
+  checkUnordered(element, ctx, PROPERTY_CHILDREN);
+  const valueChild = firstChild(element, 'VALUE');
   return buildProperty(element, ctx, name, valueChild, false);
 }
 
@@ -52,18 +68,10 @@ export function readProperty(element: XmlElement, ctx: ReadContext): CIMProperty
  * An absent VALUE.ARRAY is a NULL array; an empty one is `[]`.
  */
 export function readPropertyArray(element: XmlElement, ctx: ReadContext): CIMProperty {
-  checkAttributes(element, ctx, [
-    'NAME',
-    'TYPE',
-    'ARRAYSIZE',
-    'CLASSORIGIN',
-    'PROPAGATED',
-    ...EMBEDDED_ATTRIBUTES,
-    'xml:lang',
-  ]);
+  checkAttributes(element, ctx, PROPERTY_ARRAY_ATTRIBUTES);
   const name = requireAttribute(element, ctx, 'NAME');
-  const groups = matchUnordered(element, ctx, { QUALIFIER: Infinity, 'VALUE.ARRAY': 1 });
-  const valueChild = groups.get('VALUE.ARRAY')?.[0];
+  checkUnordered(element, ctx, PROPERTY_ARRAY_CHILDREN);
+  const valueChild = firstChild(element, 'VALUE.ARRAY');
   return buildProperty(element, ctx, name, valueChild, true);
 }
 
@@ -118,10 +126,10 @@ export function decodeEmbeddedValue(
  * Children are accepted in any order.
  */
 export function readPropertyReference(element: XmlElement, ctx: ReadContext): CIMProperty {
-  checkAttributes(element, ctx, ['NAME', 'REFERENCECLASS', 'CLASSORIGIN', 'PROPAGATED']);
+  checkAttributes(element, ctx, PROPERTY_REFERENCE_ATTRIBUTES);
   const name = requireAttribute(element, ctx, 'NAME');
-  const groups = matchUnordered(element, ctx, { QUALIFIER: Infinity, 'VALUE.REFERENCE': 1 });
-  const valueChild = groups.get('VALUE.REFERENCE')?.[0];
+  checkUnordered(element, ctx, PROPERTY_REFERENCE_CHILDREN);
+  const valueChild = firstChild(element, 'VALUE.REFERENCE');
 
   return new CIMProperty(
     name,
@@ -144,9 +152,14 @@ const PROPERTY_READERS: Readonly<Record<string, (element: XmlElement, ctx: ReadC
 };
 
 function readProperties(element: XmlElement, ctx: ReadContext): CIMProperty[] {
-  return element.children
-    .filter((child) => child.name in PROPERTY_READERS)
-    .map((child) => PROPERTY_READERS[child.name]!(child, ctx.child(child, element.children)));
+  const children = element.children;
+  const properties: CIMProperty[] = [];
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    const read = Object.hasOwn(PROPERTY_READERS, child.name) ? PROPERTY_READERS[child.name] : undefined;
+    if (read !== undefined) properties.push(read(child, ctx.child(child, children)));
+  }
+  return properties;
 }
 
 /**
@@ -156,9 +169,9 @@ function readProperties(element: XmlElement, ctx: ReadContext): CIMProperty[] {
  * ```
  */
 export function readInstance(element: XmlElement, ctx: ReadContext): CIMInstance {
-  checkAttributes(element, ctx, ['CLASSNAME', 'xml:lang']);
+  checkAttributes(element, ctx, INSTANCE_ATTRIBUTES);
   const className = requireAttribute(element, ctx, 'CLASSNAME');
-  matchUnordered(element, ctx, propertyLimits());
+  checkUnordered(element, ctx, INSTANCE_CHILDREN);
 
   return new CIMInstance(className, {
     properties: readProperties(element, ctx),
@@ -175,7 +188,7 @@ export function readInstance(element: XmlElement, ctx: ReadContext): CIMInstance
 export function readClass(element: XmlElement, ctx: ReadContext): CIMClass {
   checkAttributes(element, ctx, ['NAME', 'SUPERCLASS']);
   const className = requireAttribute(element, ctx, 'NAME');
-  const groups = matchUnordered(element, ctx, { ...propertyLimits(), METHOD: Infinity });
+  const groups = matchUnordered(element, ctx, CLASS_CHILDREN);
   const methods = (groups.get('METHOD') ?? []).map((method) => readMethod(method, ctx.child(method, element.children)));
 
   return new CIMClass(className, {
@@ -184,8 +197,4 @@ export function readClass(element: XmlElement, ctx: ReadContext): CIMClass {
     methods,
     qualifiers: readQualifiers(element, ctx),
   });
-}
-
-function propertyLimits(): Record<string, number> {
-  return { QUALIFIER: Infinity, PROPERTY: Infinity, 'PROPERTY.ARRAY': Infinity, 'PROPERTY.REFERENCE': Infinity };
 }

@@ -179,6 +179,11 @@ const IRETURN_CONTENT: Readonly<Record<string, { read: Reader<IReturnItem>; max:
   'VALUE.INSTANCEWITHPATH': { read: readValueInstanceWithPath, max: Infinity },
 };
 
+/** How IRETURNVALUE children named `name` are read and how many may occur; undefined for other names. */
+export function iReturnContent(name: string): { read: Reader<IReturnItem>; max: number } | undefined {
+  return Object.hasOwn(IRETURN_CONTENT, name) ? IRETURN_CONTENT[name] : undefined;
+}
+
 /**
  * ```
  * <!ELEMENT IRETURNVALUE (CLASSNAME* | INSTANCENAME* | VALUE* | VALUE.OBJECTWITHPATH* |
@@ -197,7 +202,7 @@ export function readIReturnValue(element: XmlElement, ctx: ReadContext): IReturn
     return { elementName, items: [] };
   }
 
-  const content = IRETURN_CONTENT[elementName];
+  const content = iReturnContent(elementName);
   if (content === undefined) {
     throw ctx.error(element, `element IRETURNVALUE has an unexpected child ${elementName}.`);
   }

@@ -36,14 +36,19 @@ export interface ReadResponseOptions extends ReadOptions {
 
 /** A response message: the operation responses it carries, plus what the reader tolerated or skipped. */
 export interface ResponseMessage {
+  /** `ID` attribute of `MESSAGE`, which pairs a response with its request. */
   messageId: string;
+  /** `PROTOCOLVERSION` attribute of `MESSAGE`, such as `1.0`. */
   protocolVersion: string;
+  /** `CIMVERSION` attribute of the `CIM` root element, such as `2.0`. */
   cimVersion: string;
+  /** `DTDVERSION` attribute of the `CIM` root element, such as `2.4`. */
   dtdVersion: string;
   /** The only response of a SIMPLERSP or SIMPLEEXPRSP, or the first of a MULTI* response. */
   response: OperationResponse | ExportResponse;
   /** All responses in document order; several only for MULTIRSP and MULTIEXPRSP. */
   responses: Array<OperationResponse | ExportResponse>;
+  /** Tolerated deviations from DSP0201 found while reading; empty for a conforming document. */
   warnings: ParseWarning[];
   /**
    * Values that did not fit their types. The result item holding each one (an
@@ -54,13 +59,19 @@ export interface ResponseMessage {
 
 /** A request message as a server or listener receives it. */
 export interface RequestMessage {
+  /** `ID` attribute of `MESSAGE`, which pairs a response with its request. */
   messageId: string;
+  /** `PROTOCOLVERSION` attribute of `MESSAGE`, such as `1.0`. */
   protocolVersion: string;
+  /** `CIMVERSION` attribute of the `CIM` root element, such as `2.0`. */
   cimVersion: string;
+  /** `DTDVERSION` attribute of the `CIM` root element, such as `2.4`. */
   dtdVersion: string;
   /** The only request of a SIMPLEREQ or SIMPLEEXPREQ, or the first of a MULTI* request. */
   request: OperationRequest | ExportRequest;
+  /** All requests in document order; several only for MULTIREQ and MULTIEXPREQ. */
   requests: Array<OperationRequest | ExportRequest>;
+  /** Tolerated deviations from DSP0201 found while reading; empty for a conforming document. */
   warnings: ParseWarning[];
 }
 
@@ -72,8 +83,16 @@ const REQUEST_BODIES = new Set(['SIMPLEREQ', 'MULTIREQ', 'SIMPLEEXPREQ', 'MULTIE
  * An `ERROR` element is returned in `response.error`, not thrown.
  */
 export function readResponse(body: string | XmlElement, options: ReadResponseOptions = {}): ResponseMessage {
-  const collect = (options.valueErrors ?? 'collect') === 'collect';
-  const ctx = ReadContext.root(options, collect);
+  return readResponseMessage(body, responseContext(options));
+}
+
+/** Creates the root context of a response read: collects value errors unless `valueErrors` is `throw`. */
+export function responseContext(options: ReadResponseOptions): ReadContext {
+  return ReadContext.root(options, (options.valueErrors ?? 'collect') === 'collect');
+}
+
+/** Reads a response body with a context from `responseContext`, whose warnings and value errors it reports. */
+export function readResponseMessage(body: string | XmlElement, ctx: ReadContext): ResponseMessage {
   const { document, operations } = readDocument(body, ctx, RESPONSE_BODIES, 'response');
 
   const responses = operations as Array<OperationResponse | ExportResponse>;

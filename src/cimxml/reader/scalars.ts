@@ -65,7 +65,17 @@ export function parseRealText(text: string): number | null {
   return REAL.test(trimmed) ? Number(trimmed) : null;
 }
 
+// Up to 15 decimal digits always fit a double exactly, so such text needs no bigint.
+const SHORT_DECIMAL = /^\s*[+-]?\d{1,15}\s*$/;
+
 function convertInteger(text: string, type: CIMIntegerType): ScalarResult {
+  if (!is64BitType(type) && SHORT_DECIMAL.test(text)) {
+    const value = Number(text);
+    const [min, max] = INTEGER_RANGES[type];
+    // `-0` reads as 0, as it does through BigInt.
+    if (value >= min && value <= max) return { ok: true, value: value === 0 ? 0 : value };
+  }
+
   const exact = parseIntegerText(text);
   if (exact === null) {
     return { ok: false, reason: `"${text}" is not a decimal or hexadecimal integer, so it cannot be a ${type}` };

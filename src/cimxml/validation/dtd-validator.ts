@@ -32,9 +32,11 @@ export interface DTDViolation {
 
 /** Outcome of validating one document against one DTD version. */
 export interface DTDValidationResult {
+  /** DTD version the document was validated against. */
   readonly dtdVersion: DTDVersion;
   /** True when the document is well-formed and has no validity errors. */
   readonly valid: boolean;
+  /** True when libxml2 reported no fatal (well-formedness) error. */
   readonly wellFormed: boolean;
   /** Violations in document order, at most `maxViolations`. */
   readonly violations: readonly DTDViolation[];
@@ -63,6 +65,7 @@ export class ValidationLimitError extends WBEMError {
   }
 }
 
+/** Default maximum size of a document that `validateCIMXML` accepts, in bytes of UTF-8 (8 MiB). */
 export const DEFAULT_VALIDATION_MAX_BYTES = 8 * 1024 * 1024;
 const DEFAULT_MAX_VIOLATIONS = 500;
 

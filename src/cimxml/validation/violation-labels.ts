@@ -2,6 +2,7 @@ import { DTD_VERSIONS, elementContentModels, type DTDVersion } from './dtd-versi
 
 /** Why a DTD violation is expected: a deviation real servers are known for, or a difference between DTD versions. */
 export interface ViolationLabel {
+  /** Source of the explanation: a known deviation of real servers, or a difference between DTD versions. */
   readonly kind: 'server-deviation' | 'dtd-version';
   /** Stable id, such as `keyvalue-without-type`. */
   readonly id: string;
@@ -9,10 +10,13 @@ export interface ViolationLabel {
   readonly text: string;
 }
 
-interface KnownDeviation {
+/** A deviation from the DTD that real servers send and clients tolerate. */
+export interface KnownDeviation {
+  /** Stable id, such as `keyvalue-without-type`; copied to `ViolationLabel.id`. */
   readonly id: string;
   /** Matches libxml2's validity message (libxml2 2.9 wording). */
   readonly message: RegExp;
+  /** One or two sentences for the user; copied to `ViolationLabel.text`. */
   readonly text: string;
 }
 

@@ -5,13 +5,17 @@
  * only as `text` of the parent for the reader to reject or ignore.
  */
 export interface XmlElement {
+  /** Element name, such as `INSTANCENAME`. */
   name: string;
+  /** Attribute values by name, in document order, with entities resolved. */
   attributes: Record<string, string>;
+  /** Child elements in document order. */
   children: XmlElement[];
   /** Character data directly inside this element, with entities and CDATA resolved. */
   text: string;
   /** 1-based position of the start tag in the source, where known (0 when built in code). */
   line: number;
+  /** 1-based column of the start tag in the source, where known (0 when built in code). */
   column: number;
 }
 

@@ -29,6 +29,13 @@ const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = {
   quot: '"',
 };
 
+/**
+ * One name cache for all tokenizers. Embedded objects start a tokenizer per property value,
+ * and a cache per tokenizer would cost two 1024-slot arrays each time. Sharing is safe
+ * because the cache keeps no state of a document and `get` runs to completion.
+ */
+const SHARED_NAMES = new StringCache();
+
 /** `advanceChars` flag: the range contains a non-ASCII character. */
 export const HAS_NON_ASCII = 1;
 /** `advanceChars` flag: the range contains a carriage return. */
@@ -41,7 +48,7 @@ export const HAS_CR = 2;
  */
 export class ScannerBase {
   readonly limits: ResolvedTokenizerOptions;
-  protected readonly names = new StringCache();
+  protected readonly names = SHARED_NAMES;
 
   /** Absolute document offset of index 0 of the buffer being scanned. */
   base = 0;

@@ -42,18 +42,25 @@ export const DEFAULT_TOKENIZER_OPTIONS: ResolvedTokenizerOptions = {
   maxTextLength: 64 * 1024 * 1024,
 };
 
-/** Fills in defaults and rejects limits that are not positive integers. */
-export function resolveTokenizerOptions(options: XmlTokenizerOptions = {}): ResolvedTokenizerOptions {
-  const resolved = { ...DEFAULT_TOKENIZER_OPTIONS };
+const OPTION_NAMES = Object.keys(DEFAULT_TOKENIZER_OPTIONS) as (keyof XmlTokenizerOptions)[];
 
-  for (const key of Object.keys(DEFAULT_TOKENIZER_OPTIONS) as (keyof XmlTokenizerOptions)[]) {
+/**
+ * Fills in defaults and rejects limits that are not positive integers. Without any limit
+ * set it returns `DEFAULT_TOKENIZER_OPTIONS` itself, because a tokenizer starts for every
+ * embedded object and the limits are only read.
+ */
+export function resolveTokenizerOptions(options: XmlTokenizerOptions = {}): ResolvedTokenizerOptions {
+  let resolved: ResolvedTokenizerOptions | null = null;
+
+  for (const key of OPTION_NAMES) {
     const value = options[key];
     if (value === undefined) continue;
 
     if (!Number.isSafeInteger(value) || value < 1) {
       throw new RangeError(`XML tokenizer option ${key} must be a positive integer, got ${String(value)}`);
     }
+    resolved ??= { ...DEFAULT_TOKENIZER_OPTIONS };
     resolved[key] = value;
   }
-  return resolved;
+  return resolved ?? DEFAULT_TOKENIZER_OPTIONS;
 }

@@ -30,8 +30,8 @@ const FIRST_RESCAN_LENGTH = 4096;
  * with line and column; after an error, `write` and `end` raise it again.
  */
 export class XmlTokenizer extends ContentScanner {
-  /** Unconsumed bytes: the start of a token that continues in the next chunk. */
-  private pending: Buffer = Buffer.allocUnsafe(FIRST_RESCAN_LENGTH);
+  /** Unconsumed bytes: the start of a token that continues in the next chunk; allocated when first needed. */
+  private pending: Buffer = Buffer.alloc(0);
   private pendingLength = 0;
   /** The pending token needs a `>` before a rescan can finish it. */
   private waitingForGt = false;

@@ -30,16 +30,17 @@ export interface IterOptions {
 
 export const DEFAULT_MAX_OBJECT_COUNT = 1000;
 
-/** One batch of an enumeration: its objects and whether the server ended the sequence. */
-export interface Batch<T> extends PullState {
-  readonly items: readonly T[];
-}
+/**
+ * One Open or Pull response being read: it yields its objects as they arrive from the HTTP
+ * body and returns EndOfSequence and EnumerationContext, which follow the objects.
+ */
+export type PullResponse<T> = AsyncGenerator<T, PullState, undefined>;
 
 /** How to run one iteration: the pull operations of its kind and the traditional operation. */
 export interface IterationPlan<T> {
   readonly kind: PullKind;
-  open(maxObjectCount: number): Promise<Batch<T>>;
-  pull(context: EnumerationContext, maxObjectCount: number): Promise<Batch<T>>;
+  open(maxObjectCount: number): PullResponse<T>;
+  pull(context: EnumerationContext, maxObjectCount: number): PullResponse<T>;
   close(context: EnumerationContext): Promise<void>;
   traditional(): Promise<readonly T[]>;
   /** Options the caller set that only pull operations support, such as `filterQuery`. */
@@ -53,37 +54,46 @@ export interface IterationSettings {
   /** Pull support per kind, learned in `'auto'` mode; shared by all iterations of a connection. */
   readonly pullSupport: Map<PullKind, boolean>;
   readonly signal?: AbortSignal | undefined;
-  /** Builds the error raised when `signal` aborts between two batches. */
+  /** Builds the error raised when `signal` aborts between two objects or batches. */
   abortError(): Error;
 }
 
+/** An Open response whose first object (or end) has been read. */
+interface OpenedResponse<T> {
+  readonly response: PullResponse<T>;
+  readonly first: IteratorResult<T, PullState>;
+}
+
 /**
- * Yields the objects of an enumeration, pulling batches of `maxObjectCount` or running
- * the traditional operation. When the caller stops early (`break`, an exception in the
- * loop, an abort) while the server still holds the enumeration open, the enumeration is
- * closed with CloseEnumeration; it is not closed after EndOfSequence.
+ * Yields the objects of an enumeration as they arrive, pulling batches of
+ * `maxObjectCount` or running the traditional operation. When the caller stops early
+ * (`break`, an exception in the loop, an abort) while the server still holds the
+ * enumeration open, the enumeration is closed with CloseEnumeration; it is not closed
+ * after EndOfSequence.
  */
 export async function* iterate<T>(plan: IterationPlan<T>, settings: IterationSettings): AsyncGenerator<T, void, undefined> {
   checkMaxObjectCount(settings.maxObjectCount);
 
-  const first = await openOrFallBack(plan, settings);
-  if (first === null) {
+  const opened = await openOrFallBack(plan, settings);
+  if (opened === null) {
     checkTraditionalOptions(plan);
     yield* await plan.traditional();
     return;
   }
-  yield* drain(plan, first, settings);
+  yield* drain(plan, opened, settings);
 }
 
-async function openOrFallBack<T>(plan: IterationPlan<T>, settings: IterationSettings): Promise<Batch<T> | null> {
+async function openOrFallBack<T>(plan: IterationPlan<T>, settings: IterationSettings): Promise<OpenedResponse<T> | null> {
   const { usePull, pullSupport } = settings;
   if (usePull === false) return null;
   if (usePull === 'auto' && pullSupport.get(plan.kind) === false) return null;
 
+  // An ERROR response carries no objects, so a failed Open raises on the first read.
+  const response = plan.open(settings.maxObjectCount);
   try {
-    const batch = await plan.open(settings.maxObjectCount);
+    const first = await response.next();
     pullSupport.set(plan.kind, true);
-    return batch;
+    return { response, first };
   } catch (error) {
     // A server without pull operations may say so with CIM_ERR_FAILED (SFCB), not only
     // CIM_ERR_NOT_SUPPORTED; once an Open has worked, such codes are real errors.
@@ -98,34 +108,68 @@ function isPullUnsupported(error: unknown): boolean {
   return error instanceof CIMError && (error.statusCode === CIM_ERR_NOT_SUPPORTED || error.statusCode === CIM_ERR_FAILED);
 }
 
-async function* drain<T>(plan: IterationPlan<T>, first: Batch<T>, settings: IterationSettings): AsyncGenerator<T, void, undefined> {
-  let state: PullState = first;
-  let failed = false;
-  let serverEnded = false;
+async function* drain<T>(plan: IterationPlan<T>, opened: OpenedResponse<T>, settings: IterationSettings): AsyncGenerator<T, void, undefined> {
+  let response = opened.response;
+  let step = opened.first;
+  /** The context of the last complete response; null while the Open response is read. */
+  let context: EnumerationContext | null = null;
+  /** Whether `response` has been read to its end, or failed. */
+  let complete = false;
 
   try {
-    yield* first.items;
-    while (!state.eos) {
-      if (settings.signal?.aborted) throw settings.abortError();
-
-      let batch: Batch<T>;
-      try {
-        batch = await plan.pull(state.context!, settings.maxObjectCount);
-      } catch (error) {
-        // DSP0200: a failed Pull without ContinueOnError closes the enumeration on the server.
-        serverEnded = error instanceof CIMError;
-        throw error;
+    for (;;) {
+      while (step.done !== true) {
+        yield step.value;
+        if (settings.signal?.aborted) {
+          complete = true;
+          await closeAfterEarlyStop(plan, response, context);
+          context = null;
+          throw settings.abortError();
+        }
+        step = await response.next();
       }
-      state = batch;
-      yield* batch.items;
+      complete = true;
+      const state = step.value;
+      if (state.eos) return;
+      context = state.context!;
+
+      if (settings.signal?.aborted) throw settings.abortError();
+      response = plan.pull(context, settings.maxObjectCount);
+      complete = false;
+      step = await response.next();
     }
   } catch (error) {
-    failed = true;
-    if (!serverEnded && state.context !== null) await closeQuietly(plan, state.context);
+    complete = true;
+    // DSP0200: a failed Pull without ContinueOnError closes the enumeration on the server,
+    // and so does a CIMError reported in the trailers.
+    if (!(error instanceof CIMError) && context !== null) await closeQuietly(plan, context);
     throw error;
   } finally {
-    if (!failed && !state.eos && state.context !== null) await plan.close(state.context);
+    if (!complete) await closeAfterEarlyStop(plan, response, context);
   }
+}
+
+/**
+ * Closes the enumeration after the caller stopped in the middle of a response. The
+ * EnumerationContext of a response follows its objects, so the rest of the response is
+ * read (its objects dropped) to learn whether the server still keeps the enumeration open.
+ * NOTE: this reads up to `maxObjectCount` more objects; a smaller `maxObjectCount` makes
+ * an early stop cheaper.
+ */
+async function closeAfterEarlyStop<T>(
+  plan: IterationPlan<T>,
+  response: PullResponse<T>,
+  context: EnumerationContext | null,
+): Promise<void> {
+  let step: IteratorResult<T, PullState>;
+  try {
+    do step = await response.next();
+    while (step.done !== true);
+  } catch (error) {
+    if (!(error instanceof CIMError) && context !== null) await closeQuietly(plan, context);
+    return;
+  }
+  if (!step.value.eos && step.value.context !== null) await plan.close(step.value.context);
 }
 
 /** Closes an enumeration while another error is on its way to the caller; that error wins. */
