@@ -1,5 +1,27 @@
 import { inspect, type InspectOptionsStylized } from 'node:util';
 
+/** Most keys lower-cased so far, by name; cleared when full, so it never grows past this. */
+const LOWER_CASE_LIMIT = 4096;
+/** Longer names are lower-cased each time, so that the cache keeps only short strings. */
+const LOWER_CASE_MAX_LENGTH = 64;
+const lowerCaseNames = new Map<string, string>();
+
+/**
+ * Returns `name.toLowerCase()`, reusing the string of an earlier call for the same name.
+ * CIM objects read in bulk repeat the same property and keybinding names, and without the
+ * cache every map entry would keep its own lower-cased copy.
+ */
+function lowerCase(name: string): string {
+  if (name.length > LOWER_CASE_MAX_LENGTH) return name.toLowerCase();
+  let key = lowerCaseNames.get(name);
+  if (key === undefined) {
+    key = name.toLowerCase();
+    if (lowerCaseNames.size >= LOWER_CASE_LIMIT) lowerCaseNames.clear();
+    lowerCaseNames.set(name, key);
+  }
+  return key;
+}
+
 /**
  * A map whose string keys compare case-insensitively, keep the case they were first
  * set with, and iterate in insertion order. CIM names (properties, keybindings,
@@ -28,17 +50,17 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
 
   /** Returns the value stored under `name` in any case, or undefined. */
   get(name: string): V | undefined {
-    return this.#values?.get(name.toLowerCase());
+    return this.#values?.get(lowerCase(name));
   }
 
   /** Returns whether an entry exists for `name` in any case. */
   has(name: string): boolean {
-    return this.#values !== null && this.#values.has(name.toLowerCase());
+    return this.#values !== null && this.#values.has(lowerCase(name));
   }
 
   /** Sets a value; an existing entry keeps its position and its original spelling. */
   set(name: string, value: V): this {
-    const key = name.toLowerCase();
+    const key = lowerCase(name);
     if (this.#values === null || this.#names === null) {
       this.#values = new Map();
       this.#names = new Map();
@@ -50,7 +72,7 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
 
   /** Removes the entry for `name` in any case; returns whether there was one. */
   delete(name: string): boolean {
-    const key = name.toLowerCase();
+    const key = lowerCase(name);
     this.#names?.delete(key);
     return this.#values !== null && this.#values.delete(key);
   }
@@ -63,7 +85,7 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
 
   /** Returns the name as it was first spelled, or undefined. */
   canonicalName(name: string): string | undefined {
-    return this.#names?.get(name.toLowerCase());
+    return this.#names?.get(lowerCase(name));
   }
 
   /** Yields the names in insertion order, in the case they were first stored with. */

@@ -17,6 +17,13 @@ import { namesEqual, valuesEqual } from './value-equality.js';
 /** Marks a string property, parameter or return value that carries an embedded object. */
 export type EmbeddedObjectKind = 'instance' | 'object';
 
+/**
+ * @internal Option key for readers that have already converted and checked the value for
+ * `type` and `isArray`: the constructor then keeps the value as given instead of normalizing
+ * it, which saves a copy of every array and a result object per property.
+ */
+export const TYPED_VALUE: unique symbol = Symbol('typedValue');
+
 /** Options of `new CIMProperty(name, value, options)`. */
 export interface CIMPropertyOptions {
   /** CIM type; inferred from the value when left out (a plain number needs a typed wrapper). */
@@ -35,6 +42,8 @@ export interface CIMPropertyOptions {
   propagated?: boolean | null;
   /** Qualifiers; default none. */
   qualifiers?: Iterable<CIMQualifier> | null;
+  /** @internal See `TYPED_VALUE`; needs `type` and `isArray`. */
+  [TYPED_VALUE]?: boolean;
 }
 
 /** A property of a class or instance, with its type, value and qualifiers. */
@@ -62,14 +71,15 @@ export class CIMProperty {
   #qualifiers: NocaseMap<CIMQualifier> | null;
 
   constructor(name: string, value: CIMInputValue, options: CIMPropertyOptions = {}) {
-    const normalized = normalizeValue(value, options.type, `property ${name}`);
+    const typed = options[TYPED_VALUE] === true && options.type !== undefined && options.isArray !== undefined;
+    const normalized = typed ? null : normalizeValue(value, options.type, `property ${name}`);
     this.name = name;
-    this.value = normalized.value;
-    this.type = normalized.type;
-    this.isArray = options.isArray ?? normalized.isArray;
+    this.value = normalized === null ? (value as CIMValue) : normalized.value;
+    this.type = normalized === null ? options.type! : normalized.type;
+    this.isArray = options.isArray ?? normalized!.isArray;
     this.arraySize = options.arraySize ?? null;
     this.referenceClass = options.referenceClass ?? null;
-    this.embeddedObject = options.embeddedObject ?? inferEmbeddedObject(normalized.value);
+    this.embeddedObject = options.embeddedObject ?? inferEmbeddedObject(this.value);
     this.classOrigin = options.classOrigin ?? null;
     this.propagated = options.propagated ?? null;
     const qualifiers = options.qualifiers;

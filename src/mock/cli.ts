@@ -8,13 +8,17 @@ import { startMockServer, type MockServer } from './server.js';
 
 /** Streams and stop signal of the command; the defaults are the process's own. */
 export interface CommandIO {
+  /** Stream the password is read from with `--password-stdin`. */
   stdin: Readable;
+  /** Stream for the server URL and the usage text. */
   stdout: Writable;
+  /** Stream for error messages. */
   stderr: Writable;
   /** Stops the server when aborted. Default: SIGINT or SIGTERM. */
   signal?: AbortSignal;
 }
 
+/** Usage text of `wbemshell mock-server`, printed for `--help` and after an invalid argument. */
 export const MOCK_SERVER_USAGE = `Usage: wbemshell mock-server [options]
 
 Runs a mock WBEM server in the foreground and prints its URL on one line.

@@ -40,6 +40,7 @@ export interface PullResult<T> {
   enumerationContext: string | null;
 }
 
+/** Timeouts of the enumeration contexts that Open operations create. */
 export interface EnumerationContextTableOptions {
   /** OperationTimeout in seconds when the Open request gives none; default 30. */
   defaultOperationTimeout?: number;

@@ -14,6 +14,7 @@ import type { MockRepository } from './repository.js';
 /** Name of the interop namespace, which holds the CIM_Namespace, CIM_ObjectManager and CIM_RegisteredProfile instances. */
 export const INTEROP_NAMESPACE = 'interop';
 
+/** Options of `new Interop(repository, options)`. */
 export interface InteropOptions {
   /** `SystemName` key of the CIM_ObjectManager and CIM_Namespace instances; default "localhost". */
   systemName?: string;
@@ -25,6 +26,7 @@ export interface InteropOptions {
 export interface RegisteredProfile {
   /** `RegisteredOrganization` value: 2 is DMTF, 11 SNIA, 1 Other (then set `otherOrganization`). */
   organization: number;
+  /** `OtherRegisteredOrganization` value, the organization's name when `organization` is 1. Default: not set. */
   otherOrganization?: string;
   /** `RegisteredName`, such as "Profile Registration". */
   name: string;

@@ -8,6 +8,7 @@ import type { MockRepository } from './repository.js';
 
 /** The input of one InvokeMethod call, as a method provider receives it. */
 export interface MethodCall {
+  /** Namespace of the call, normalised. */
   namespace: string;
   /** Instance path for an instance method, class path for a static method. */
   objectName: CIMInstanceName | CIMClassName;
@@ -15,15 +16,22 @@ export interface MethodCall {
   methodName: string;
   /** Input parameters, converted to the declared types. */
   parameters: NocaseMap<CIMParameter>;
+  /** Repository the server serves, for providers that read or change instances. */
   repository: MockRepository;
 }
 
 /** The result of a method provider: return value and output parameters, converted to the declared types afterwards. */
 export interface MethodResult {
+  /** Return value of the method; plain values are converted to the declared return type. */
   returnValue: CIMInputValue;
+  /** Output parameters by name, or as CIMParameter objects. Default: none. */
   outputParameters?: Record<string, CIMInputValue> | Iterable<CIMParameter>;
 }
 
+/**
+ * JavaScript handler of an extrinsic method in the mock server. A thrown CIMError is sent
+ * to the client as the `ERROR` of the method response, and any other error as CIM_ERR_FAILED.
+ */
 export type MethodProvider = (call: MethodCall) => MethodResult | Promise<MethodResult>;
 
 /** Wildcard method name: the provider handles every method of the class. */

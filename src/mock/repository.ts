@@ -23,6 +23,7 @@ import { MethodProviderRegistry, type MethodProvider } from './method-providers.
 import { NamespaceStore } from './namespace-store.js';
 import { normalizeNamespace } from './names.js';
 
+/** Options of `new MockRepository(options)`. */
 export interface MockRepositoryOptions {
   /**
    * Check that reference property values point to the declared reference class or a
@@ -32,7 +33,13 @@ export interface MockRepositoryOptions {
   checkReferenceClasses?: boolean;
 }
 
-export type NamespaceChange = { kind: 'added' | 'removed'; namespace: string };
+/** A namespace added to or removed from a repository, as `onNamespaceChange` listeners receive it. */
+export type NamespaceChange = {
+  /** Whether the namespace was added or removed. */
+  kind: 'added' | 'removed';
+  /** Namespace name, normalised (no leading or trailing slash). */
+  namespace: string;
+};
 
 /**
  * An in-memory CIM repository: namespaces with qualifier declarations, resolved classes
@@ -44,7 +51,10 @@ export class MockRepository implements MOFTarget {
   readonly #namespaces = new NocaseMap<NamespaceStore>();
   readonly #listeners: Array<(change: NamespaceChange) => void> = [];
   readonly #checkOptions: InstanceCheckOptions;
-  /** Method providers for InvokeMethod, by namespace, class and method. */
+  /**
+   * Method providers for InvokeMethod, by namespace, class and method.
+   * @internal
+   */
   readonly methodProviders = new MethodProviderRegistry();
 
   constructor(options: MockRepositoryOptions = {}) {
@@ -66,6 +76,7 @@ export class MockRepository implements MOFTarget {
     return [...this.#namespaces.values()].map((store) => store.name);
   }
 
+  /** Returns whether the namespace exists, compared case-insensitively and without leading or trailing slashes. */
   hasNamespace(namespace: string): boolean {
     return this.#namespaces.has(normalizeNamespace(namespace));
   }
@@ -103,7 +114,11 @@ export class MockRepository implements MOFTarget {
     };
   }
 
-  /** Returns the store of a namespace; raises CIM_ERR_INVALID_NAMESPACE if there is none. */
+  /**
+   * Returns the store of a namespace; raises CIM_ERR_INVALID_NAMESPACE if there is none.
+   * The store contains the stored objects themselves, not copies.
+   * @internal
+   */
   namespace(namespace: string): NamespaceStore {
     const store = this.#namespaces.get(normalizeNamespace(namespace));
     if (!store) {
@@ -133,6 +148,7 @@ export class MockRepository implements MOFTarget {
     }
   }
 
+  /** Returns copies of all qualifier declarations of a namespace; raises CIM_ERR_INVALID_NAMESPACE if there is none. */
   qualifierDeclarations(namespace: string): CIMQualifierDeclaration[] {
     return [...this.namespace(namespace).qualifierDeclarations.values()].map((declaration) => declaration.copy());
   }

@@ -9,7 +9,9 @@ import type { MockRepository } from './repository.js';
 
 /** Certificate and key of an HTTPS mock server, in PEM. */
 export interface MockServerTLSOptions {
+  /** Server certificate chain, in PEM. */
   cert: string | Buffer;
+  /** Private key of the server certificate, in PEM, unencrypted. */
   key: string | Buffer;
   /** CA certificates that client certificates must chain to. */
   ca?: string | Buffer | Array<string | Buffer>;
@@ -17,6 +19,7 @@ export interface MockServerTLSOptions {
   requestCert?: boolean;
 }
 
+/** Options of `startMockServer`. */
 export interface MockServerOptions {
   /** The repository to serve. Default: the built-in model, loaded through the cache (see `loadBuiltinModel`). */
   repository?: MockRepository;
@@ -41,13 +44,17 @@ export interface MockServerOptions {
 export interface MockServer {
   /** Base URL such as `http://127.0.0.1:5988`; CIM requests go to `${url}/cimom`. */
   url: string;
+  /** Address the server listens on, as given in `MockServerOptions.host`. */
   host: string;
+  /** TCP port the server listens on; the port the system picked when `MockServerOptions.port` was 0. */
   port: number;
+  /** Repository the server serves; changes to it show in later responses. */
   repository: MockRepository;
   /** Stops accepting connections, closes idle and open ones, and resolves when the server has stopped. */
   close(): Promise<void>;
 }
 
+/** Default maximum size of a request body, in bytes (16 MiB); larger requests get HTTP 413. */
 export const DEFAULT_MAX_REQUEST_BYTES = 16 * 1024 * 1024;
 
 /**

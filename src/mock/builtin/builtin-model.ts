@@ -28,6 +28,7 @@ const BUILTIN_PROFILES = [
   { organization: 2, name: 'Software Inventory', version: '1.0.1' },
 ] as const;
 
+/** Options of `loadBuiltinModel`. */
 export interface BuiltinModelOptions {
   /** MOF files compiled after the built-in ones, starting in `namespace`. */
   extraMofFiles?: readonly string[];
@@ -39,6 +40,7 @@ export interface BuiltinModelOptions {
 
 /** The built-in model: the loaded repository with its method providers and interop namespace. */
 export interface BuiltinModel extends LoadedModel {
+  /** Interop namespace with the object manager, namespace and registered profile instances. */
   interop: Interop;
 }
 

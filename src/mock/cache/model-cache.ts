@@ -16,6 +16,7 @@ import { restoreSnapshot, takeSnapshot, type NamespaceSnapshot } from './reposit
 /** Version of the cache file layout; a file of another version is ignored and rewritten. */
 export const CACHE_FORMAT_VERSION = 2;
 
+/** Options of `loadModel`. */
 export interface LoadModelOptions {
   /** MOF files to compile, in order; `#pragma include` files are followed. */
   mofFiles: readonly string[];
@@ -23,14 +24,18 @@ export interface LoadModelOptions {
   namespace?: string;
   /** Folder of the cache files; null disables the cache. Default `defaultCacheDirectory()`. */
   cacheDirectory?: string | null;
+  /** Options of the repository the files compile into; they are part of the cache file name. Default: those of `new MockRepository()`. */
   repositoryOptions?: MockRepositoryOptions;
 }
 
 /** Source of the model: a valid cache file (`hit`), a compile (`miss`), or a compile with the cache off (`disabled`). */
 export type CacheStatus = 'hit' | 'miss' | 'disabled';
 
+/** Result of `loadModel`: the repository and where it came from. */
 export interface LoadedModel {
+  /** Repository with the compiled (or restored) qualifier declarations, classes and instances. */
   repository: MockRepository;
+  /** Whether the repository was restored from the cache, compiled, or compiled with the cache off. */
   cacheStatus: CacheStatus;
   /** The cache file read or written; null when the cache is off. */
   cacheFile: string | null;

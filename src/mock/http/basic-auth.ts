@@ -4,7 +4,9 @@ import { HTTPRejection } from './rejection.js';
 
 /** User name and password that clients must send with HTTP Basic authentication. */
 export interface BasicAuthCredentials {
+  /** User name, compared case-sensitively. */
   user: string;
+  /** Password, compared case-sensitively. */
   password: string;
 }
 
