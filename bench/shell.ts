@@ -7,11 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { render } from 'ink';
-import { createElement } from 'react';
 import { DEFAULT_TARGET } from '../src/shell/connection-target.js';
 import { Session } from '../src/shell/session.js';
-import { ShellRoot } from '../src/shell/tui/app.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PROMPT = 'root/cimv2> ';
@@ -37,17 +34,21 @@ function timeFirstPrompt(): Promise<number> {
     const child = spawn('script', ['-qfec', command, '/dev/null'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'ignore'] });
     let screen = '';
     let elapsed: number | null = null;
+    let leave: NodeJS.Timeout | null = null;
 
     const timer = setTimeout(() => child.kill(), START_TIMEOUT);
     child.stdout.on('data', (chunk: Buffer) => {
       screen += chunk.toString();
       if (elapsed !== null || !screen.replace(ANSI, '').includes(PROMPT)) return;
       elapsed = performance.now() - start;
-      // Ctrl-D on the empty line leaves the shell.
+      // Ctrl-D on the empty line leaves the shell. The first frame can appear before Ink puts
+      // the terminal in raw mode, when Ctrl-D would only end the input, so it is repeated.
       child.stdin.write('\u0004');
+      leave = setInterval(() => child.stdin.write('\u0004'), 250);
     });
     child.on('close', () => {
       clearTimeout(timer);
+      if (leave !== null) clearInterval(leave);
       if (elapsed === null) reject(new Error(`The shell showed no prompt within ${START_TIMEOUT} ms. Output:\n${screen.slice(-2000)}`));
       else resolve(elapsed);
     });
@@ -112,6 +113,13 @@ function completionPrefixes(names: readonly string[], count: number): string[] {
 
 /** Measures Tab completion latency in milliseconds for each prefix. */
 async function timeCompletions(): Promise<{ names: number; latencies: number[] }> {
+  // The wbemshell command uses the production builds of React and Ink. They read NODE_ENV
+  // when they load, so it is set before the imports.
+  process.env['NODE_ENV'] ??= 'production';
+  const { render } = await import('ink');
+  const { createElement } = await import('react');
+  const { ShellRoot } = await import('../src/shell/tui/app.js');
+
   const session = await Session.open({ target: DEFAULT_TARGET, interactive: true });
   const input = new KeyInput();
   const output = new FrameRecorder();

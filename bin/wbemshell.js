@@ -40,6 +40,7 @@ if (bundleTime !== null && (!hasSources || bundleTime >= newestMtime(sources))) 
   await import(pathToFileURL(built).href);
 } else {
   const { register } = await import('tsx/esm/api');
-  register();
+  // The project's tsconfig.json (JSX runtime, module settings), whatever the working directory.
+  register({ tsconfig: path.join(root, 'tsconfig.json') });
   await import(pathToFileURL(path.join(sources, 'shell', 'main.ts')).href);
 }

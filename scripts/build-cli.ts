@@ -6,11 +6,15 @@
  *   npm run build:cli
  *
  * Dynamic imports become chunks beside the entry (`dist/wbemshell-*.mjs`), loaded when first
- * needed: the first frame of the shell does not parse the mock server or the MOF compiler.
- * libxmljs2 stays external, because it is a native module. `bin/wbemshell.js` runs the bundle
+ * needed. libxmljs2 stays external, because it is a native module.
+ *
+ * NOTE: the whole library (client, mock server, MOF compiler, libxmljs2) still loads before
+ * the shell's first frame. Shell modules on that path (shell-errors.ts, error-text.ts,
+ * tui/recorder/record-view.ts) import error classes from src/index.ts, and esbuild keeps
+ * every module that the index re-exports in one chunk. `bin/wbemshell.js` runs the bundle
  * only while it is newer than every file under `src/`.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -18,8 +22,6 @@ import { build, type Plugin } from 'esbuild';
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(REPO_ROOT, 'dist');
 const ENTRY = path.join(REPO_ROOT, 'src', 'shell', 'main.ts');
-const SOURCE_DIR = path.join(REPO_ROOT, 'src');
-const SIDE_EFFECT_MODULE = path.join(SOURCE_DIR, 'cimxml', 'object-methods.ts');
 /** Every output file starts with this name, so a rebuild can remove the previous ones. */
 const OUTPUT_PREFIX = 'wbemshell';
 
@@ -38,27 +40,6 @@ const sourceUrlPlugin: Plugin = {
       const relative = path.relative(OUT_DIR, args.path).split(path.sep).join('/');
       const sourceUrl = `new URL(${JSON.stringify(relative)}, import.meta.url).href`;
       return { contents: text.replaceAll('import.meta.url', sourceUrl), loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts' };
-    });
-  },
-};
-
-/**
- * The shell imports the library through `src/index.ts` only, and esbuild puts every module
- * that a chunk can reach and that may have side effects into that chunk. Our modules only
- * declare, except `cimxml/object-methods.ts`, which adds methods to the CIM object classes.
- * Marking the others free of side effects lets esbuild bind each import to the module that
- * defines it, so the first frame's chunks hold the modules it uses, not the whole library.
- */
-const sideEffectFreePlugin: Plugin = {
-  name: 'side-effect-free-sources',
-  setup(context) {
-    context.onResolve({ filter: /^\.\.?\/.*\.js$/ }, (args) => {
-      const file = path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
-      if (!file.startsWith(SOURCE_DIR + path.sep) || file === SIDE_EFFECT_MODULE) return undefined;
-
-      const source = existsSync(file) ? file : `${file}x`;
-      if (!existsSync(source)) return undefined;
-      return { path: source, sideEffects: false };
     });
   },
 };
@@ -88,10 +69,11 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   sourcemap: true,
+  jsx: 'automatic',
   external: ['libxmljs2', 'react-devtools-core'],
   // Bundled CommonJS packages (React) call require() for Node.js built-ins.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  plugins: [sideEffectFreePlugin, sourceUrlPlugin],
+  plugins: [sourceUrlPlugin],
   logLevel: 'warning',
   metafile: process.argv.includes('--metafile'),
 });

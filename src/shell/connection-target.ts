@@ -1,5 +1,5 @@
-import { WBEMConnection, type WBEMConnectionOptions } from '../index.js';
-import { startEmbeddedMock, type EmbeddedMock } from './embedded-mock.js';
+import type { WBEMConnection, WBEMConnectionOptions } from '../index.js';
+import type { EmbeddedMock } from './embedded-mock.js';
 
 /** Where and how the shell connects. */
 export interface ConnectionTarget {
@@ -47,6 +47,10 @@ export interface OpenedConnection {
 
 /** Opens a connection to the target, starting the built-in mock server when it has no URL. */
 export async function openConnection(target: ConnectionTarget): Promise<OpenedConnection> {
+  // Loaded on use: the shell's first frame needs DEFAULT_TARGET but neither the client nor the mock server.
+  const { WBEMConnection } = await import('../index.js');
+  const { startEmbeddedMock } = await import('./embedded-mock.js');
+
   const mock = target.url === null ? await startEmbeddedMock(target.mockFiles) : null;
   const options: WBEMConnectionOptions = {
     defaultNamespace: target.namespace,

@@ -2,6 +2,11 @@
 // server in the foreground, anything else runs the shell.
 import { exitOnBrokenPipe } from './broken-pipe.js';
 
+// React and Ink read NODE_ENV when they load; their development builds check every render
+// and take several times longer per frame. Tests that render the components directly keep
+// the development builds.
+process.env['NODE_ENV'] ??= 'production';
+
 const argv = process.argv.slice(2);
 exitOnBrokenPipe([process.stdout, process.stderr], (code) => process.exit(code));
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseCliArguments, USAGE, type CliArguments } from './cli-arguments.js';
 import { DEFAULT_TARGET, type ConnectionTarget } from './connection-target.js';
 import { promptPassword, readStdinText } from './password-input.js';
-import { Session, type SessionOptions } from './session.js';
+import type { Session, SessionOptions } from './session.js';
 import type { CommandResult } from './session-types.js';
 import { HistoryStore, PersistentClassNames } from './settings/history-store.js';
 import { ProfileStore } from './settings/profile-store.js';
@@ -70,20 +70,20 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
       history: args.commands.length === 0 && !scriptMode ? openHistory(printer) : null,
       classNameStore: openClassNames(printer),
     };
-    if (!(options.interactive && target.url === null)) session = await Session.open(options);
+    if (!(options.interactive && target.url === null)) session = await openSession(options);
   } catch (error) {
-    printer.error(errorText(error));
+    printer.error(errorText(error, undefined, 'options'));
     return EXIT_USAGE;
   }
-  if (session === null) return runTuiWhileMockStarts(options, environment);
+  const tuiSettings = { pane: rc.settings.pane, paneWidth: rc.settings.paneWidth, keys: rc.settings.keys };
+  if (session === null) return runTuiWhileMockStarts(options, environment, tuiSettings);
 
   try {
     if (args.commands.length > 0) return await runLines(session, args.commands, printer);
     if (scriptMode) return await runLines(session, stdinLines, printer);
 
-    // NOTE: the rc keys pane and pane-width are read and checked, but runTui has no options for them yet.
     const { runTui } = await import('./tui/app.js');
-    await runTui(session, { stdin, stdout, env: environment.env, history: session.history });
+    await runTui(session, { stdin, stdout, env: environment.env, history: session.history, ...tuiSettings });
     return 0;
   } finally {
     await session.close();
@@ -94,19 +94,28 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
  * Runs the interactive shell on the built-in mock server, drawing the first frame
  * before the server loads its model (which takes longer than the rest of the start).
  */
-async function runTuiWhileMockStarts(options: SessionOptions, environment: CliEnvironment): Promise<number> {
+async function runTuiWhileMockStarts(options: SessionOptions, environment: CliEnvironment, tuiSettings: Pick<RcSettings, 'pane' | 'paneWidth' | 'keys'>): Promise<number> {
   const { runTui, DeferredSession } = await import('./tui/app.js');
   const starting = { url: '', mock: true, namespace: options.target.namespace, output: options.output ?? 'mof', pull: options.pull ?? 'auto', recorder: options.recorder ?? true, noVerify: false, timeout: options.target.timeout, profile: null };
-  const session = new DeferredSession(() => Session.open(options), starting);
+  const session = new DeferredSession(() => openSession(options), starting);
 
   try {
-    const tui = runTui(session, { stdin: environment.stdin, stdout: environment.stdout, env: environment.env, history: options.history?.load() ?? [] });
+    const tui = runTui(session, { stdin: environment.stdin, stdout: environment.stdout, env: environment.env, history: options.history?.load() ?? [], ...tuiSettings });
     session.start();
     await tui;
     return 0;
   } finally {
     await session.close();
   }
+}
+
+/**
+ * Opens a session. The session module brings in the whole library (client, mock server, MOF
+ * compiler), so it is loaded here rather than before the shell's first frame.
+ */
+async function openSession(options: SessionOptions): Promise<Session> {
+  const { Session } = await import('./session.js');
+  return Session.open(options);
 }
 
 /** Runs command lines one after another; blank lines and `#` comments are skipped; `exit` stops. */

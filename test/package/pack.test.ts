@@ -24,7 +24,7 @@ const execFileAsync = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const packageJson = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
 
-const SOURCE_ENTRIES = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'bin', 'models', 'README.md', 'LICENSE', 'NOTICE', 'CHANGELOG.md'];
+const SOURCE_ENTRIES = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'scripts', 'bin', 'models', 'README.md', 'LICENSE', 'NOTICE', 'CHANGELOG.md'];
 const NATIVE_MODULE = path.join('node_modules', 'libxmljs2', 'build', 'Release', 'xmljs.node');
 
 interface PackResult {
@@ -80,6 +80,7 @@ describe('npm package', () => {
     'dist/index.js',
     'dist/index.d.ts',
     'dist/shell/main.js',
+    'dist/wbemshell.mjs',
     'bin/wbemshell.js',
     'models/dmtf-cim-schema-2.49.0/cim_schema_2.49.0.mof',
     'models/dmtf-cim-schema-2.49.0/README.md',
