@@ -41,11 +41,36 @@ export interface OutputBlock {
 }
 
 export interface CommandResult {
-  /** False when the command failed; `-c` mode exits non-zero if any command failed. */
+  /** False when the command failed or has not run yet; `-c` mode exits non-zero if any command failed. */
   readonly ok: boolean;
   readonly output: readonly OutputBlock[];
   /** True when the command asked to leave the shell (`exit`). */
   readonly exit?: boolean;
+  /** Set when a command stopped at a `CLASS.?` word to let the user pick an instance; interactive sessions only. */
+  readonly pick?: InstancePick;
+}
+
+/**
+ * Instance paths offered for a `CLASS.?` word where a command needs one instance path.
+ * The command has not run: the shell shows the candidates and runs `line` with the
+ * picked value in place of the word.
+ */
+export interface InstancePick {
+  /** The class named before `.?`. */
+  readonly className: string;
+  /** The command with the `CLASS.?` word, followed by the `;`-separated commands after it that have not run. */
+  readonly line: string;
+  /** Offset of the `CLASS.?` word in `line`. */
+  readonly start: number;
+  /** Offset after the `CLASS.?` word in `line`. */
+  readonly end: number;
+  /** The instance paths as command-line words, at least one; `detail` is a short label, such as the keys that differ. */
+  readonly candidates: readonly CompletionCandidate[];
+}
+
+/** Returns the command line of a pick with `value` in place of the `CLASS.?` word. */
+export function pickedLine(pick: InstancePick, value: string): string {
+  return pick.line.slice(0, pick.start) + value + pick.line.slice(pick.end);
 }
 
 /** One completion candidate for the token at the cursor. */

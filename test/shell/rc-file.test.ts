@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRcText, rcProblemText, readRcFile } from '../../src/shell/settings/rc-file.js';
+import { KEY_BINDINGS } from '../../src/shell/tui/input/key-bindings.js';
 import { repoRoot, tempConfigDirectory } from './mock-fixture.js';
 
 describe('rc file parsing', () => {
@@ -60,6 +61,38 @@ describe('rc file parsing', () => {
     expect(problems[0]).toMatchObject({ file: '/home/u/.wbemshellrc', line: 2, key });
     expect(problems[0]!.message).toContain(message);
     expect(rcProblemText(problems[0]!)).toMatch(/^\/home\/u\/\.wbemshellrc:2: /);
+  });
+
+  it('reads key bindings', () => {
+    const text = ['key.toggle-pane = f3', 'key.focus = F7', 'key.history-search = ctrl-s, alt-r'].join('\n');
+    expect(parseRcText(text, 'rc')).toEqual({
+      settings: { keys: { togglePane: [{ name: 'f3' }], focus: [{ name: 'f7' }], historySearch: [{ name: 's', ctrl: true }, { name: 'r', meta: true }] } },
+      problems: [],
+    });
+  });
+
+  it.each([
+    ['key.fly = f3', 'key.fly', 'unknown action "fly"; the actions are help, toggle-pane, focus'],
+    ['key.focus = hyper-x', 'key.focus', 'invalid key "hyper-x": "hyper" is not a modifier'],
+    ['key.focus = x', 'key.focus', 'invalid key "x": "x" alone is typed text'],
+    ['key.focus =', 'key.focus', 'invalid key "": "" is not a key'],
+    ['key.help = f6', 'key.help', 'f6 is already bound to focus on line 1'],
+  ])('reports %s', (line, key, message) => {
+    const { settings, problems } = parseRcText(`key.focus = f6\n${line}`, '/home/u/.wbemshellrc');
+    expect(settings).toEqual({ keys: { focus: [{ name: 'f6' }] } });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: '/home/u/.wbemshellrc', line: 2, key });
+    expect(problems[0]!.message).toContain(message);
+    expect(rcProblemText(problems[0]!)).toMatch(/^\/home\/u\/\.wbemshellrc:2: key\./);
+  });
+
+  it('example keys parse as defaults', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(path.join(repoRoot, '.wbemshellrc.example'), 'utf8');
+    const uncommented = text.split('\n').filter((line) => line.startsWith('# key.')).map((line) => line.slice(2));
+    const { settings, problems } = parseRcText(uncommented.join('\n'), '.wbemshellrc.example');
+    expect(problems).toEqual([]);
+    for (const binding of KEY_BINDINGS) expect(settings.keys?.[binding.action], binding.action).toEqual(binding.keys);
   });
 
   it('never keeps a password', () => {

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import type { OutputFormat, PullMode } from '../session-types.js';
+import { actionSettingName, bindingOfSettingName, KEY_BINDINGS, type KeyOverrides } from '../tui/input/key-bindings.js';
+import { parseKeySpec, sameKey, type KeySpec } from '../tui/input/key-spec.js';
 
 export const RC_FILE_NAME = '.wbemshellrc';
 
@@ -19,6 +21,8 @@ export interface RcSettings {
   pane?: 'right' | 'bottom' | 'hidden';
   /** Percent of the terminal width. */
   paneWidth?: number;
+  /** Keys of `key.ACTION = KEY, ...` lines, by action; each list replaces the action's default keys. */
+  keys?: KeyOverrides;
 }
 
 /** A line of an rc file that was ignored, with the reason. */
@@ -62,13 +66,42 @@ const KEYS: Readonly<Record<string, { setting: keyof RcSettings; parse: Parser }
   'pane-width': { setting: 'paneWidth', parse: positiveNumber(90) },
 };
 
+/** Prefix of the keys that bind keys to actions, such as `key.toggle-pane = f3`. */
+const KEY_PREFIX = 'key.';
+
+/** Keys read from `key.` lines so far, by action, with their context and line. */
+type KeyLines = Map<string, { specs: KeySpec[]; context: string; line: number }>;
+
 /**
- * Parses rc file text: `key = value` lines, `#` comments and blank lines. A line with an
- * unknown key, no `=`, or an invalid value is skipped and reported; the key keeps its default.
+ * Reads a `key.ACTION = KEY, ...` line into `keys`. Returns the problem when the action is
+ * unknown, a key is invalid, or an earlier line gave the key to another action of the same
+ * context. The action then keeps its default keys.
+ */
+function addKeyBinding(keys: KeyLines, name: string, value: string, line: number): string | null {
+  const binding = bindingOfSettingName(name);
+  if (binding === undefined) return `unknown action ${JSON.stringify(name)}; the actions are ${KEY_BINDINGS.map((entry) => actionSettingName(entry.action)).join(', ')}`;
+
+  const specs: KeySpec[] = [];
+  for (const text of value.split(',')) {
+    const parsed = parseKeySpec(text);
+    if ('error' in parsed) return `invalid key ${JSON.stringify(text.trim())}: ${parsed.error}`;
+    const earlier = [...keys].find(([action, entry]) => action !== binding.action && entry.context === binding.context && entry.specs.some((spec) => sameKey(spec, parsed.spec)));
+    if (earlier !== undefined) return `${text.trim()} is already bound to ${actionSettingName(earlier[0])} on line ${earlier[1].line}`;
+    specs.push(parsed.spec);
+  }
+  keys.set(binding.action, { specs, context: binding.context, line });
+  return null;
+}
+
+/**
+ * Parses rc file text: `key = value` lines, `key.ACTION = KEY, ...` lines, `#` comments and
+ * blank lines. A line with an unknown key or action, no `=`, or an invalid value is skipped
+ * and reported; the key keeps its default.
  */
 export function parseRcText(textContent: string, file: string): { settings: RcSettings; problems: RcProblem[] } {
   const settings: Record<string, unknown> = {};
   const problems: RcProblem[] = [];
+  const keys: KeyLines = new Map();
 
   textContent.split(/\r?\n/).forEach((rawLine, index) => {
     const line = rawLine.trim();
@@ -85,15 +118,21 @@ export function parseRcText(textContent: string, file: string): { settings: RcSe
       problems.push({ file, line: index + 1, key, message: 'passwords are not read from this file; use --password-stdin or the password prompt' });
       return;
     }
+    if (key.startsWith(KEY_PREFIX)) {
+      const problem = addKeyBinding(keys, key.slice(KEY_PREFIX.length), value, index + 1);
+      if (problem !== null) problems.push({ file, line: index + 1, key, message: problem });
+      return;
+    }
     const entry = KEYS[key];
     if (entry === undefined) {
-      problems.push({ file, line: index + 1, key, message: `unknown key; the keys are ${Object.keys(KEYS).join(', ')}` });
+      problems.push({ file, line: index + 1, key, message: `unknown key; the keys are ${Object.keys(KEYS).join(', ')}, ${KEY_PREFIX}ACTION` });
       return;
     }
     const parsed = entry.parse(value);
     if ('error' in parsed) problems.push({ file, line: index + 1, key, message: `invalid value ${JSON.stringify(value)}: ${parsed.error}` });
     else settings[entry.setting] = parsed.value;
   });
+  if (keys.size > 0) settings['keys'] = Object.fromEntries([...keys].map(([action, entry]) => [action, entry.specs]));
   return { settings: settings as RcSettings, problems };
 }
 

@@ -1,7 +1,9 @@
 import { render } from 'ink';
 import type { ShellSession } from '../session-types.js';
 import { ShellApp, type ShellAppProps } from './components/shell-app.js';
+import { KeyBindingsContext } from './hooks/use-key-bindings.js';
 import { KeypressProvider } from './hooks/use-keypress.js';
+import { DEFAULT_KEY_BINDINGS, KeyBindingTable, type KeyOverrides } from './input/key-bindings.js';
 export { DeferredSession } from './deferred-session.js';
 import { ThemeContext, themeFor } from './theme.js';
 
@@ -19,20 +21,30 @@ export interface TuiOptions {
   env?: NodeJS.ProcessEnv;
   /** Draw on the terminal's alternate screen and restore the previous content on exit; default true. */
   alternateScreen?: boolean;
+  /** Operations pane: right (beside the output on wide terminals), bottom, or hidden at the start; default right. */
+  pane?: 'right' | 'bottom' | 'hidden';
+  /** Percent of the width (or, stacked, the height) given to the operations pane; default 40. */
+  paneWidth?: number;
+  /** Keys that replace the default keys of actions; default none. */
+  keys?: KeyOverrides;
 }
 
 export interface ShellRootProps extends ShellAppProps {
   /** Environment read for `NO_COLOR`. */
   readonly env: NodeJS.ProcessEnv;
+  /** Key-binding table; default the default keys. */
+  readonly keyBindings?: KeyBindingTable;
 }
 
-/** The shell with its theme and keypress provider, ready for Ink's `render`. */
-export function ShellRoot({ env, ...props }: ShellRootProps) {
+/** The shell with its theme, key bindings and keypress provider, ready for Ink's `render`. */
+export function ShellRoot({ env, keyBindings, ...props }: ShellRootProps) {
   return (
     <ThemeContext.Provider value={themeFor(env)}>
-      <KeypressProvider>
-        <ShellApp {...props} />
-      </KeypressProvider>
+      <KeyBindingsContext.Provider value={keyBindings ?? DEFAULT_KEY_BINDINGS}>
+        <KeypressProvider>
+          <ShellApp {...props} />
+        </KeypressProvider>
+      </KeyBindingsContext.Provider>
     </ThemeContext.Provider>
   );
 }
@@ -53,7 +65,17 @@ export async function runTui(session: ShellSession, options: TuiOptions = {}): P
   const alternate = options.alternateScreen ?? true;
 
   stdout.write((alternate ? ALTERNATE_SCREEN_ON : '') + BRACKETED_PASTE_ON);
-  const instance = render(<ShellRoot session={session} env={options.env ?? process.env} history={options.history} onHistoryAdd={options.onHistoryAdd} />, {
+  const root = (
+    <ShellRoot
+      session={session}
+      env={options.env ?? process.env}
+      history={options.history}
+      onHistoryAdd={options.onHistoryAdd}
+      paneSettings={{ pane: options.pane, paneWidth: options.paneWidth }}
+      keyBindings={new KeyBindingTable(options.keys)}
+    />
+  );
+  const instance = render(root, {
     stdin,
     stdout,
     exitOnCtrlC: false,

@@ -2,6 +2,8 @@ import { render, type Instance } from 'ink';
 import { PassThrough, Writable } from 'node:stream';
 import { ShellRoot } from '../../../src/shell/tui/app.js';
 import type { ShellSession } from '../../../src/shell/session-types.js';
+import type { KeyBindingTable } from '../../../src/shell/tui/input/key-bindings.js';
+import type { PaneSettings } from '../../../src/shell/tui/layout.js';
 
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007/g;
@@ -62,6 +64,7 @@ export const KEYS = {
   pageDown: '\u001b[6~',
   f1: '\u001bOP',
   f2: '\u001bOQ',
+  f3: '\u001bOR',
   f6: '\u001b[17~',
   ctrlA: '\u0001',
   ctrlC: '\u0003',
@@ -93,10 +96,14 @@ export interface Screen {
 const pause = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 /** Renders the shell for `session` on a fake terminal of `columns` × `rows`. */
-export function renderShell(session: ShellSession, options: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv; history?: string[] } = {}): Screen {
+export function renderShell(
+  session: ShellSession,
+  options: { columns?: number; rows?: number; env?: NodeJS.ProcessEnv; history?: string[]; paneSettings?: PaneSettings; keyBindings?: KeyBindingTable } = {},
+): Screen {
   const input = new TerminalInput();
   const output = new TerminalOutput(options.columns ?? 160, options.rows ?? 50);
-  const instance = render(<ShellRoot session={session} env={options.env ?? {}} history={options.history} />, {
+  const root = <ShellRoot session={session} env={options.env ?? {}} history={options.history} paneSettings={options.paneSettings} keyBindings={options.keyBindings} />;
+  const instance = render(root, {
     stdin: input as unknown as NodeJS.ReadStream,
     stdout: output as unknown as NodeJS.WriteStream,
     debug: true,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { History } from '../../../src/shell/tui/input/history.js';
-import { actionFor, isAction, keyLabel, KEY_BINDINGS } from '../../../src/shell/tui/input/key-bindings.js';
+import { DEFAULT_KEY_BINDINGS, KEY_BINDINGS, KeyBindingTable } from '../../../src/shell/tui/input/key-bindings.js';
+import { keyLabel, parseKeySpec } from '../../../src/shell/tui/input/key-spec.js';
 import { decodeKey, splitKeys } from '../../../src/shell/tui/input/key-event.js';
 import * as edit from '../../../src/shell/tui/input/line-state.js';
 import { commonPrefix, wrapIndex } from '../../../src/shell/tui/hooks/use-completion.js';
@@ -76,17 +77,17 @@ describe('key bindings', () => {
     ['\u0001', 'editor', 'lineStart'],
     ['\u001b[H', 'editor', 'lineStart'],
     ['\u0017', 'editor', 'killWordBackward'],
-    ['\u0012', 'history', 'reverseSearch'],
+    ['\u0012', 'history', 'historySearch'],
     ['\u001bOQ', 'global', 'togglePane'],
     ['\u001b[Z', 'completion', 'completionPrevious'],
     ['\u001b[6~', 'output', 'pageDown'],
   ] as const)('%j in %s is %s', (sequence, context, action) => {
-    expect(actionFor(context, decodeKey(sequence))).toBe(action);
+    expect(DEFAULT_KEY_BINDINGS.actionFor(context, decodeKey(sequence))).toBe(action);
   });
 
   it('modifiers must match', () => {
-    expect(isAction('complete', decodeKey('\u001b[Z'))).toBe(false);
-    expect(isAction('completionPrevious', decodeKey('\u001b[Z'))).toBe(true);
+    expect(DEFAULT_KEY_BINDINGS.isAction('complete', decodeKey('\u001b[Z'))).toBe(false);
+    expect(DEFAULT_KEY_BINDINGS.isAction('completionPrevious', decodeKey('\u001b[Z'))).toBe(true);
   });
 
   it.each([
@@ -97,6 +98,54 @@ describe('key bindings', () => {
     [{ name: 'home', ctrl: true }, 'Ctrl-Home'],
   ])('label of %j', (spec, label) => {
     expect(keyLabel(spec)).toBe(label);
+  });
+
+  it.each([
+    ['f3', { name: 'f3' }],
+    ['ctrl-r', { name: 'r', ctrl: true }],
+    ['Alt-B', { name: 'b', meta: true }],
+    ['shift-tab', { name: 'tab', shift: true }],
+    ['ctrl-home', { name: 'home', ctrl: true }],
+    ['enter', { name: 'return' }],
+    ['esc', { name: 'escape' }],
+    ['pgdn', { name: 'pagedown' }],
+    ['alt-1', { name: '1', meta: true }],
+  ])('parses key %s', (text, spec) => {
+    expect(parseKeySpec(text)).toEqual({ spec });
+  });
+
+  it.each([
+    ['r', 'alone is typed text'],
+    ['shift-r', 'shift-r is typed text'],
+    ['hyper-r', '"hyper" is not a modifier'],
+    ['f13', '"f13" is not a key'],
+    ['ctrl-', '"" is not a key'],
+    ['ctrl-1', 'terminals send no code for ctrl-1'],
+    ['ctrl-i', 'terminals send ctrl-i as tab'],
+  ])('rejects key %s', (text, message) => {
+    const parsed = parseKeySpec(text);
+    expect(parsed).toHaveProperty('error');
+    expect((parsed as { error: string }).error).toContain(message);
+  });
+
+  it('override replaces default keys', () => {
+    const table = new KeyBindingTable({ historySearch: [{ name: 's', ctrl: true }] });
+    expect(table.actionFor('history', decodeKey('\u0013'))).toBe('historySearch');
+    expect(table.actionFor('history', decodeKey('\u0012'))).toBeNull();
+    expect(table.actionKeys('historySearch')).toBe('^S');
+  });
+
+  it('override takes key from same context', () => {
+    const table = new KeyBindingTable({ focus: [{ name: 'f7' }] });
+    expect(table.actionFor('global', decodeKey('\u001b[18~'))).toBe('focus');
+    expect(table.keysOf('paneNarrower')).toEqual([]);
+    expect(table.firstKey('paneNarrower')).toBe('unbound');
+    expect(table.actionKeys('paneWider')).toBe('F8');
+  });
+
+  it('override keeps other contexts', () => {
+    const table = new KeyBindingTable({ leave: [{ name: 'd', ctrl: true }] });
+    expect(table.actionFor('editor', decodeKey('\u0004'))).toBe('deleteForward');
   });
 });
 

@@ -5,7 +5,7 @@ import { expandTabs, firstPageEnd, OutputLog, scrollDown, scrollUp, visibleRows 
 import { detailRows, sliceTokens } from '../../../src/shell/tui/recorder/detail-rows.js';
 import { formatDuration, formatSize, visibleText } from '../../../src/shell/tui/recorder/record-view.js';
 import { highlightXmlLine, prettyXml } from '../../../src/shell/tui/recorder/xml-pretty.js';
-import { computeLayout } from '../../../src/shell/tui/layout.js';
+import { computeLayout, initialPane } from '../../../src/shell/tui/layout.js';
 import { windowStart } from '../../../src/shell/tui/components/completion-list.js';
 import { referenceDir } from './test-session.js';
 
@@ -180,6 +180,24 @@ describe('layout', () => {
     const layout = computeLayout({ ...base, columns: 100, rows: 40 });
     expect(layout.side).toBe(false);
     expect(layout.outputHeight + layout.paneHeight).toBe(36);
+  });
+
+  it('bottom stacks when wide', () => {
+    const layout = computeLayout({ ...base, placement: 'bottom', columns: 160, rows: 50 });
+    expect(layout.side).toBe(false);
+    expect(layout.paneWidth).toBe(160);
+    expect(layout.outputHeight + layout.paneHeight).toBe(46);
+  });
+
+  it.each([
+    [{}, 160, { visible: true, placement: 'right', share: 0.4 }],
+    [{ pane: 'right', paneWidth: 25 }, 160, { visible: true, placement: 'right', share: 0.25 }],
+    [{ pane: 'bottom' }, 160, { visible: true, placement: 'bottom', share: 0.4 }],
+    [{ pane: 'hidden' }, 160, { visible: false, placement: 'right', share: 0.4 }],
+    [{ pane: 'right' }, 79, { visible: false, placement: 'right', share: 0.4 }],
+    [{ pane: 'bottom' }, 70, { visible: false, placement: 'bottom', share: 0.4 }],
+  ] as const)('initial pane %j at %i columns', (settings, columns, expected) => {
+    expect(initialPane(settings, columns)).toEqual(expected);
   });
 
   it('no pane when hidden', () => {

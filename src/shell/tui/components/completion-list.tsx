@@ -11,12 +11,20 @@ export function windowStart(selected: number, count: number, size = COMPLETION_W
   return Math.min(Math.floor(selected / size) * size, count - size);
 }
 
+export interface CompletionListViewProps {
+  readonly list: CompletionList;
+  readonly indent: number;
+  readonly width: number;
+  /** Text after the position on the last row, such as the keys of a pick list; default none. */
+  readonly hint?: string;
+}
+
 /**
  * The candidates under the input line, in a fixed window of `COMPLETION_WINDOW` rows.
  * Only the rows in the window are rendered, so the cost does not depend on the number
- * of candidates.
+ * of candidates. Pick lists use it too.
  */
-export function CompletionListView({ list, indent, width }: { list: CompletionList; indent: number; width: number }) {
+export function CompletionListView({ list, indent, width, hint }: CompletionListViewProps) {
   const theme = useTheme();
   const count = list.candidates.length;
   const start = windowStart(list.selected, count);
@@ -37,7 +45,7 @@ export function CompletionListView({ list, indent, width }: { list: CompletionLi
         );
       })}
       <Text color={theme.muted} wrap="truncate">
-        {position}
+        {hint === undefined ? position : `${position}  ${hint}`}
       </Text>
     </Box>
   );

@@ -1,22 +1,26 @@
 import { Text } from 'ink';
-import { actionKeys, type KeyAction } from '../input/key-bindings.js';
+import { useKeyBindings } from '../hooks/use-key-bindings.js';
+import type { KeyAction } from '../input/key-bindings.js';
 import { useTheme } from '../theme.js';
 
 const HINTS: ReadonlyArray<readonly [KeyAction, string]> = [
   ['complete', 'complete'],
   ['historyPrevious', 'history'],
-  ['reverseSearch', 'search'],
+  ['historySearch', 'search'],
   ['togglePane', 'pane'],
-  ['cycleFocus', 'focus'],
+  ['focus', 'focus'],
   ['pageUp', 'scroll'],
   ['cancel', 'cancel'],
   ['help', 'help'],
 ];
 
-/** Bottom line: the most used keys, read from the key-binding table. */
+/** Bottom line: the most used keys, read from the key-binding table in use; actions without keys are left out. */
 export function KeyHints({ focus }: { focus: string }) {
   const theme = useTheme();
-  const hints = HINTS.map(([action, label]) => `${actionKeys(action).split(', ')[0]} ${label}`).join('  ');
+  const bindings = useKeyBindings();
+  const hints = HINTS.filter(([action]) => bindings.keysOf(action).length > 0)
+    .map(([action, label]) => `${bindings.firstKey(action)} ${label}`)
+    .join('  ');
   return (
     <Text wrap="truncate" color={theme.muted}>
       {` ${hints}   focus: ${focus}`}

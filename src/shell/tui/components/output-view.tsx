@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import { actionKeys } from '../input/key-bindings.js';
+import { useKeyBindings } from '../hooks/use-key-bindings.js';
 import { visibleRows, type LineKind, type OutputLine } from '../output/output-log.js';
 import { useTheme, type Theme } from '../theme.js';
 
@@ -24,6 +24,7 @@ export interface OutputViewProps {
 /** The output area: only the rows that fit `height` are rendered, whatever the length of the log. */
 export const OutputView = memo(function OutputView({ lines, end, height, width }: OutputViewProps) {
   const theme = useTheme();
+  const bindings = useKeyBindings();
   const below = end !== null && end < lines.length ? lines.length - end : 0;
   const rows = visibleRows(lines, end ?? lines.length, below > 0 ? height - 1 : height, width);
 
@@ -35,7 +36,7 @@ export const OutputView = memo(function OutputView({ lines, end, height, width }
         </Text>
       ))}
       {below > 0 ? (
-        <Text inverse wrap="truncate">{` ${below.toLocaleString('en-US')} more lines below; ${actionKeys('scrollBottom')} follows new output `}</Text>
+        <Text inverse wrap="truncate">{` ${below.toLocaleString('en-US')} more lines below; ${bindings.firstKey('scrollBottom')} follows new output `}</Text>
       ) : null}
     </Box>
   );

@@ -1,10 +1,10 @@
 import { PRIORITY, useKeypress } from '../hooks/use-keypress.js';
 import type { RecordList } from '../hooks/use-session.js';
-import { actionFor } from '../input/key-bindings.js';
+import { useKeyBindings } from '../hooks/use-key-bindings.js';
 import type { KeyEvent } from '../input/key-event.js';
 import { detailHeight, RecorderPane, useDetailRows, type PaneFocus } from './recorder-pane.js';
 
-/** Settings of the operations pane, changed with F2, F6, F7 and F8. */
+/** Settings of the operations pane, changed with the keys of togglePane, focus, paneNarrower and paneWider. */
 export interface PaneState {
   readonly visible: boolean;
   /** Share of the width (side by side) or height (stacked), 0.2 to 0.8. */
@@ -28,6 +28,7 @@ export interface RecorderPaneContainerProps {
 /** Renders the operations pane and handles its keys: the list selects an operation, the detail scrolls. */
 export function RecorderPaneContainer(props: RecorderPaneContainerProps) {
   const { pane, setPane, records } = props;
+  const bindings = useKeyBindings();
   const count = records.records.length;
   const rows = useDetailRows(records, pane.selected, props.width);
   const page = detailHeight(props.height, count);
@@ -43,7 +44,7 @@ export function RecorderPaneContainer(props: RecorderPaneContainerProps) {
     setPane((current) => ({ ...current, detailOffset: Math.max(0, Math.min(maxOffset, offset(Math.min(current.detailOffset, maxOffset)))) }));
 
   const handleKey = (key: KeyEvent): boolean => {
-    const action = actionFor('recorder', key) ?? actionFor('output', key);
+    const action = bindings.actionFor('recorder', key) ?? bindings.actionFor('output', key);
     const inList = props.focus === 'list';
 
     switch (action) {

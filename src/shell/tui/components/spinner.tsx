@@ -1,7 +1,7 @@
 import { Text } from 'ink';
 import { useEffect, useState } from 'react';
 import type { RunningCommand } from '../hooks/use-command-runner.js';
-import { actionKeys } from '../input/key-bindings.js';
+import { useKeyBindings } from '../hooks/use-key-bindings.js';
 import { useTheme } from '../theme.js';
 
 const FRAMES = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏'];
@@ -11,6 +11,7 @@ const FRAME_INTERVAL = 100;
 /** One line for a running command: spinner, the engine's phase and live count, and how to cancel. */
 export function Spinner({ command }: { command: RunningCommand }) {
   const theme = useTheme();
+  const bindings = useKeyBindings();
   const [frame, setFrame] = useState(0);
   useEffect(() => {
     const timer = setInterval(() => setFrame((current) => (current + 1) % FRAMES.length), FRAME_INTERVAL);
@@ -22,7 +23,7 @@ export function Spinner({ command }: { command: RunningCommand }) {
   return (
     <Text wrap="truncate">
       <Text color={theme.accent}>{FRAMES[frame]}</Text> {detail}
-      <Text color={theme.muted}>{`  (${actionKeys('cancel')} cancels)`}</Text>
+      <Text color={theme.muted}>{`  (${bindings.actionKeys('cancel')} cancels)`}</Text>
     </Text>
   );
 }

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CommandProgress, ShellSession } from '../../session-types.js';
+import type { CommandProgress, InstancePick, ShellSession } from '../../session-types.js';
 import type { OutputLog } from '../output/output-log.js';
 
 /** The command being run, for the spinner. */
@@ -18,11 +18,19 @@ export interface CommandRunner {
   cancel(): boolean;
 }
 
-/**
- * Runs command lines one at a time and writes the echo and the output blocks to `log`.
- * `onOutput` is called after each change of the log; `onExit` when a command asks to leave.
- */
-export function useCommandRunner(session: ShellSession, log: OutputLog, onOutput: () => void, onExit: () => void): CommandRunner {
+/** Callbacks of the command runner, besides the log it writes. */
+export interface CommandRunnerEvents {
+  /** Called after each change of the log. */
+  onOutput(): void;
+  /** Called when a command requests to leave the shell (`exit`). */
+  onExit(): void;
+  /** Called when a command stopped at a `CLASS.?` word and offers instances to pick. */
+  onPick(pick: InstancePick): void;
+}
+
+/** Runs command lines one at a time and writes the echo and the output blocks to `log`. */
+export function useCommandRunner(session: ShellSession, log: OutputLog, events: CommandRunnerEvents): CommandRunner {
+  const { onOutput, onExit, onPick } = events;
   const [running, setRunning] = useState<RunningCommand | null>(null);
   const [queued, setQueued] = useState(0);
   const queue = useRef<string[]>([]);
@@ -60,6 +68,7 @@ export function useCommandRunner(session: ShellSession, log: OutputLog, onOutput
       const result = await session.execute(line, { signal: abort.signal, onProgress });
       for (const block of result.output) log.append(block.kind, block.text);
       exit = result.exit === true;
+      if (result.pick !== undefined) onPick(result.pick);
     } catch (error) {
       const text = abort.signal.aborted ? 'Command cancelled.' : `The command failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
       log.append(abort.signal.aborted ? 'warning' : 'error', text);
@@ -75,7 +84,7 @@ export function useCommandRunner(session: ShellSession, log: OutputLog, onOutput
       return;
     }
     void runNext();
-  }, [session, log, onOutput, onExit]);
+  }, [session, log, onOutput, onExit, onPick]);
 
   const submit = useCallback(
     (line: string) => {

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompletionCandidate, ShellSession } from '../../session-types.js';
-import { actionFor } from '../input/key-bindings.js';
 import type { KeyEvent } from '../input/key-event.js';
 import { insertText, replaceBeforeCursor, type LineState } from '../input/line-state.js';
+import { useKeyBindings } from './use-key-bindings.js';
 import { PRIORITY, useKeypress } from './use-keypress.js';
 import type { LineEditor } from './use-line-editor.js';
 
@@ -56,6 +56,7 @@ export interface CompletionControl {
  * meanwhile, so typing is never held up.
  */
 export function useCompletion(session: ShellSession, editor: LineEditor, active: boolean): CompletionControl {
+  const bindings = useKeyBindings();
   const [list, setListState] = useState<CompletionList | null>(null);
   const [pending, setPending] = useState(false);
   const listRef = useRef(list);
@@ -130,7 +131,7 @@ export function useCompletion(session: ShellSession, editor: LineEditor, active:
       return false;
     }
 
-    switch (actionFor('completion', key)) {
+    switch (bindings.actionFor('completion', key)) {
       case 'completionNext':
         select(current, 1);
         return true;

@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from 'react';
 import type { History } from '../input/history.js';
-import { actionFor, isAction } from '../input/key-bindings.js';
 import type { KeyEvent } from '../input/key-event.js';
 import * as edit from '../input/line-state.js';
 import { EMPTY_LINE, lineOf, type LineState } from '../input/line-state.js';
+import { useKeyBindings } from './use-key-bindings.js';
 import { PRIORITY, useKeypress } from './use-keypress.js';
 
 /** State of a Ctrl-R search: the query, the index of the matching history entry (-1 for none) and the line before the search. */
@@ -49,6 +49,7 @@ const EDITS: Readonly<Record<string, (line: LineState) => LineState>> = {
  * through the keypress provider; `active` is false while another area has the focus.
  */
 export function useLineEditor(history: History, callbacks: LineEditorCallbacks, active: boolean): LineEditor {
+  const bindings = useKeyBindings();
   const [line, setLineState] = useState<LineState>(EMPTY_LINE);
   const [search, setSearchState] = useState<SearchState | null>(null);
   const lineRef = useRef(line);
@@ -83,12 +84,12 @@ export function useLineEditor(history: History, callbacks: LineEditorCallbacks, 
     };
 
     if (key.name === 'text' || key.name === 'paste') update(state.query + edit.splitPaste(key.text).rest, entries.length);
-    else if (isAction('deleteBackward', key)) update(state.query.slice(0, -1), entries.length);
-    else if (isAction('reverseSearch', key)) update(state.query, state.match >= 0 ? state.match : entries.length);
-    else if (isAction('searchCancel', key)) {
+    else if (bindings.isAction('deleteBackward', key)) update(state.query.slice(0, -1), entries.length);
+    else if (bindings.isAction('historySearch', key)) update(state.query, state.match >= 0 ? state.match : entries.length);
+    else if (bindings.isAction('searchCancel', key)) {
       setSearch(null);
       setLine(state.saved);
-    } else if (isAction('submit', key)) {
+    } else if (bindings.isAction('submit', key)) {
       setSearch(null);
       setLine(EMPTY_LINE);
       callbacks.onSubmit(lineRef.current.text);
@@ -114,7 +115,7 @@ export function useLineEditor(history: History, callbacks: LineEditorCallbacks, 
       return true;
     }
 
-    const action = actionFor('editor', key) ?? actionFor('history', key);
+    const action = bindings.actionFor('editor', key) ?? bindings.actionFor('history', key);
     if (action === null) return false;
 
     const change = EDITS[action];
@@ -146,7 +147,7 @@ export function useLineEditor(history: History, callbacks: LineEditorCallbacks, 
         if (entry !== null) setLine(lineOf(entry));
         return true;
       }
-      case 'reverseSearch':
+      case 'historySearch':
         setSearch({ query: '', match: -1, saved: lineRef.current });
         history.reset();
         return true;

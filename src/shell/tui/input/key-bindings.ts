@@ -1,12 +1,7 @@
 import type { KeyEvent } from './key-event.js';
+import { keyLabel, sameKey, type KeySpec } from './key-spec.js';
 
-/** One key combination; modifiers left out must not be pressed. */
-export interface KeySpec {
-  readonly name: string;
-  readonly ctrl?: boolean;
-  readonly meta?: boolean;
-  readonly shift?: boolean;
-}
+export type { KeySpec } from './key-spec.js';
 
 /** Where a binding applies; the help screen groups bindings by it. */
 export type KeyContext = 'global' | 'editor' | 'history' | 'completion' | 'output' | 'recorder';
@@ -19,11 +14,11 @@ export interface KeyBinding {
   readonly description: string;
 }
 
-/** Every key binding of the shell; handlers and the help screen both read this table. */
+/** The default key bindings of the shell. `KeyBindingTable` applies the user's keys to them; handlers and the help screen read that table. */
 export const KEY_BINDINGS = [
   { action: 'help', context: 'global', keys: [{ name: 'f1' }], description: 'Show or hide this help' },
   { action: 'togglePane', context: 'global', keys: [{ name: 'f2' }], description: 'Show or hide the operations pane' },
-  { action: 'cycleFocus', context: 'global', keys: [{ name: 'f6' }], description: 'Move focus: input, operation list, operation detail' },
+  { action: 'focus', context: 'global', keys: [{ name: 'f6' }], description: 'Move focus: input, operation list, operation detail' },
   { action: 'paneNarrower', context: 'global', keys: [{ name: 'f7' }], description: 'Make the operations pane narrower (lower when stacked)' },
   { action: 'paneWider', context: 'global', keys: [{ name: 'f8' }], description: 'Make the operations pane wider (taller when stacked)' },
   { action: 'cancel', context: 'global', keys: [{ name: 'c', ctrl: true }], description: 'Cancel the running command, or clear the line' },
@@ -37,7 +32,7 @@ export const KEY_BINDINGS = [
   { action: 'wordRight', context: 'editor', keys: [{ name: 'right', ctrl: true }, { name: 'right', meta: true }, { name: 'f', meta: true }], description: 'Move the cursor one word right' },
   { action: 'lineStart', context: 'editor', keys: [{ name: 'home' }, { name: 'a', ctrl: true }], description: 'Move the cursor to the start of the line' },
   { action: 'lineEnd', context: 'editor', keys: [{ name: 'end' }, { name: 'e', ctrl: true }], description: 'Move the cursor to the end of the line' },
-  { action: 'deleteBackward', context: 'editor', keys: [{ name: 'backspace' }, { name: 'h', ctrl: true }], description: 'Delete the character before the cursor' },
+  { action: 'deleteBackward', context: 'editor', keys: [{ name: 'backspace' }], description: 'Delete the character before the cursor (terminals send ^H as Backspace)' },
   { action: 'deleteForward', context: 'editor', keys: [{ name: 'delete' }, { name: 'd', ctrl: true }], description: 'Delete the character at the cursor' },
   { action: 'killToEnd', context: 'editor', keys: [{ name: 'k', ctrl: true }], description: 'Delete from the cursor to the end of the line' },
   { action: 'killToStart', context: 'editor', keys: [{ name: 'u', ctrl: true }], description: 'Delete from the start of the line to the cursor' },
@@ -46,7 +41,7 @@ export const KEY_BINDINGS = [
 
   { action: 'historyPrevious', context: 'history', keys: [{ name: 'up' }, { name: 'p', ctrl: true }], description: 'Previous command line' },
   { action: 'historyNext', context: 'history', keys: [{ name: 'down' }, { name: 'n', ctrl: true }], description: 'Next command line' },
-  { action: 'reverseSearch', context: 'history', keys: [{ name: 'r', ctrl: true }], description: 'Search the history backwards; again for an older match' },
+  { action: 'historySearch', context: 'history', keys: [{ name: 'r', ctrl: true }], description: 'Search the history backwards; again for an older match' },
   { action: 'searchCancel', context: 'history', keys: [{ name: 'escape' }, { name: 'g', ctrl: true }], description: 'Leave the search and restore the line' },
 
   { action: 'completionNext', context: 'completion', keys: [{ name: 'tab' }, { name: 'down' }], description: 'Next candidate (wraps around)' },
@@ -68,42 +63,76 @@ export const KEY_BINDINGS = [
 
 export type KeyAction = (typeof KEY_BINDINGS)[number]['action'];
 
-const BINDINGS_BY_ACTION = new Map<string, KeyBinding>(KEY_BINDINGS.map((binding) => [binding.action, binding]));
+/** Keys chosen by the user, by action; each list replaces the action's default keys. */
+export type KeyOverrides = Readonly<Partial<Record<KeyAction, readonly KeySpec[]>>>;
+
+/** Returns the name of an action in settings, such as `toggle-pane` for `togglePane`. */
+export function actionSettingName(action: string): string {
+  return action.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+}
+
+/** Returns the binding whose action a settings name such as `toggle-pane` names, or undefined. */
+export function bindingOfSettingName(name: string): (typeof KEY_BINDINGS)[number] | undefined {
+  return KEY_BINDINGS.find((entry) => actionSettingName(entry.action) === name.toLowerCase());
+}
 
 function specMatches(spec: KeySpec, key: KeyEvent): boolean {
   return spec.name === key.name && (spec.ctrl ?? false) === key.ctrl && (spec.meta ?? false) === key.meta && (spec.shift ?? false) === key.shift;
 }
 
-/** Tells whether `key` is one of the keys bound to `action`. */
-export function isAction(action: KeyAction, key: KeyEvent): boolean {
-  const binding = BINDINGS_BY_ACTION.get(action);
-  return binding !== undefined && binding.keys.some((spec) => specMatches(spec, key));
-}
+/**
+ * The key-binding table in use: the defaults with the user's keys applied. A key the user
+ * gives an action is taken from the other actions of the same context, so the help screen
+ * shows what the key does there. An action left without keys is listed as unbound. Keys of
+ * different contexts may overlap, as the defaults do (Ctrl-D leaves on an empty line and
+ * deletes otherwise).
+ */
+export class KeyBindingTable {
+  readonly bindings: readonly KeyBinding[];
+  readonly #byAction: ReadonlyMap<string, KeyBinding>;
 
-/** Returns the first action of `context` bound to `key`, or null. */
-export function actionFor(context: KeyContext, key: KeyEvent): KeyAction | null {
-  for (const binding of KEY_BINDINGS) {
-    if (binding.context === context && binding.keys.some((spec) => specMatches(spec, key))) return binding.action;
+  constructor(overrides: KeyOverrides = {}) {
+    const chosen = KEY_BINDINGS.flatMap((binding) => (overrides[binding.action] ?? []).map((spec) => ({ context: binding.context, spec })));
+    const isTaken = (binding: KeyBinding, spec: KeySpec) => chosen.some((entry) => entry.context === binding.context && sameKey(entry.spec, spec));
+
+    this.bindings = KEY_BINDINGS.map((binding): KeyBinding => {
+      const own = overrides[binding.action];
+      if (own !== undefined) return { ...binding, keys: own };
+      return { ...binding, keys: binding.keys.filter((spec) => !isTaken(binding, spec)) };
+    });
+    this.#byAction = new Map(this.bindings.map((binding) => [binding.action, binding]));
   }
-  return null;
+
+  /** Tells whether `key` is one of the keys bound to `action`. */
+  isAction(action: KeyAction, key: KeyEvent): boolean {
+    const binding = this.#byAction.get(action);
+    return binding !== undefined && binding.keys.some((spec) => specMatches(spec, key));
+  }
+
+  /** Returns the first action of `context` bound to `key`, or null. */
+  actionFor(context: KeyContext, key: KeyEvent): KeyAction | null {
+    for (const binding of this.bindings) {
+      if (binding.context === context && binding.keys.some((spec) => specMatches(spec, key))) return binding.action as KeyAction;
+    }
+    return null;
+  }
+
+  /** Returns the keys bound to `action`. */
+  keysOf(action: KeyAction): readonly KeySpec[] {
+    return this.#byAction.get(action)?.keys ?? [];
+  }
+
+  /** Returns the keys of `action` as the help screen shows them, such as `Home, ^A`, or an empty string when it has none. */
+  actionKeys(action: KeyAction): string {
+    return (this.#byAction.get(action)?.keys ?? []).map(keyLabel).join(', ');
+  }
+
+  /** Returns the first key of `action` as the help screen shows it, or `fallback` when it has none. */
+  firstKey(action: KeyAction, fallback = 'unbound'): string {
+    const spec = this.#byAction.get(action)?.keys[0];
+    return spec === undefined ? fallback : keyLabel(spec);
+  }
 }
 
-const KEY_LABELS: Readonly<Record<string, string>> = {
-  up: '↑', down: '↓', left: '←', right: '→', return: 'Enter', tab: 'Tab', escape: 'Esc',
-  backspace: 'Backspace', delete: 'Delete', home: 'Home', end: 'End', pageup: 'PgUp', pagedown: 'PgDn',
-};
-
-/** Formats a key as the help screen shows it, such as `^R`, `Alt-B`, `Shift-Tab` or `F2`. */
-export function keyLabel(spec: KeySpec): string {
-  const base = KEY_LABELS[spec.name] ?? (spec.name.length === 1 ? spec.name.toUpperCase() : spec.name.toUpperCase());
-
-  if (spec.ctrl && spec.name.length === 1) return `^${base}`;
-
-  const prefixes = [spec.ctrl ? 'Ctrl-' : '', spec.meta ? 'Alt-' : '', spec.shift ? 'Shift-' : ''].join('');
-  return prefixes + base;
-}
-
-/** Returns the keys of `action` as the help screen shows them, such as `Home, ^A`. */
-export function actionKeys(action: KeyAction): string {
-  return (BINDINGS_BY_ACTION.get(action)?.keys ?? []).map(keyLabel).join(', ');
-}
+/** The table with the default keys. */
+export const DEFAULT_KEY_BINDINGS = new KeyBindingTable();
