@@ -57,6 +57,9 @@ const MICROSECONDS_END = 21;
  * digit, and the UTC offset cannot be starred.
  */
 export function parseDateTime(text: string): DateTimeFields {
+  const quick = parseDigitsOnly(text);
+  if (quick !== null) return quick;
+
   const fail = (problem: string): never => {
     throw new CIMDateTimeError(text, problem);
   };
@@ -157,4 +160,59 @@ export function daysInMonth(year: number, month: number): number {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   return lengths[month - 1] ?? 31;
+}
+
+/**
+ * Reads the common form, a valid datetime without asterisks, without slicing the text.
+ * Returns null for anything else, which `parseDateTime` then reads or rejects field by field.
+ */
+function parseDigitsOnly(text: string): DateTimeFields | null {
+  if (typeof text !== 'string' || text.length !== 25 || text.charCodeAt(14) !== DOT) return null;
+  const separator = text.charCodeAt(21);
+  if (separator !== COLON && separator !== PLUS && separator !== MINUS) return null;
+  for (let index = 0; index < 25; index++) {
+    if (index === 14 || index === 21) continue;
+    const code = text.charCodeAt(index);
+    if (code < DIGIT_0 || code > DIGIT_9) return null;
+  }
+
+  const isInterval = separator === COLON;
+  const specs = isInterval ? INTERVAL_FIELDS : TIMESTAMP_FIELDS;
+  const values: number[] = [];
+  for (const spec of specs) {
+    const value = digitsValue(text, spec.start, spec.end);
+    if (value < spec.min || value > spec.max) return null;
+    values.push(value);
+  }
+
+  const microsecond = digitsValue(text, MICROSECONDS_START, MICROSECONDS_END);
+  const offset = digitsValue(text, 22, 25);
+  if (isInterval) {
+    if (offset !== 0) return null;
+    return {
+      isInterval, year: null, month: null, day: null, days: values[0]!,
+      hour: values[1]!, minute: values[2]!, second: values[3]!, microsecond, utcOffset: 0, precision: null,
+    };
+  }
+
+  if (values[2]! > daysInMonth(values[0]!, values[1]!)) return null;
+  return {
+    isInterval, year: values[0]!, month: values[1]!, day: values[2]!, days: null,
+    hour: values[3]!, minute: values[4]!, second: values[5]!, microsecond,
+    utcOffset: separator === MINUS ? -offset : offset, precision: null,
+  };
+}
+
+const DOT = 0x2e;
+const COLON = 0x3a;
+const PLUS = 0x2b;
+const MINUS = 0x2d;
+const DIGIT_0 = 0x30;
+const DIGIT_9 = 0x39;
+
+/** Value of the decimal digits `text[start..end)`, which the caller has checked. */
+function digitsValue(text: string, start: number, end: number): number {
+  let value = 0;
+  for (let index = start; index < end; index++) value = value * 10 + (text.charCodeAt(index) - DIGIT_0);
+  return value;
 }

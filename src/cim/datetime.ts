@@ -41,8 +41,10 @@ export class CIMDateTime {
 
   /** Parses `text`; throws `CIMDateTimeError` (a `RangeError`) naming the invalid field. */
   constructor(text: string) {
-    const fields = normalizeInterval(parseDateTime(text), text);
-    this.text = fields.text;
+    const parsed = parseDateTime(text);
+    const normalized = normalizedIntervalText(parsed);
+    const fields = normalized === null ? parsed : parseDateTime(normalized);
+    this.text = normalized ?? text;
     this.isInterval = fields.isInterval;
     this.year = fields.year;
     this.month = fields.month;
@@ -188,13 +190,13 @@ function intervalText(microseconds: bigint): string {
 }
 
 /**
- * Returns the fields of a full-precision interval whose hours, minutes or seconds exceed
+ * Returns the text of a full-precision interval whose hours, minutes or seconds exceed
  * their DSP0004 maximum (as some servers send them) rewritten as the same normalised
- * duration; other values are returned unchanged.
+ * duration; null for other values, which keep their text.
  */
-function normalizeInterval(fields: DateTimeFields, text: string): DateTimeFields & { text: string } {
+function normalizedIntervalText(fields: DateTimeFields): string | null {
   const overflow = (fields.hour ?? 0) > 23 || (fields.minute ?? 0) > 59 || (fields.second ?? 0) > 59;
-  if (!fields.isInterval || fields.precision !== null || !overflow) return { ...fields, text };
+  if (!fields.isInterval || fields.precision !== null || !overflow) return null;
 
   const microseconds =
     BigInt(fields.days ?? 0) * MICROSECONDS_PER_DAY +
@@ -202,6 +204,5 @@ function normalizeInterval(fields: DateTimeFields, text: string): DateTimeFields
     BigInt(fields.minute ?? 0) * 60_000_000n +
     BigInt(fields.second ?? 0) * 1_000_000n +
     BigInt(fields.microsecond ?? 0);
-  const normalized = intervalText(microseconds);
-  return { ...parseDateTime(normalized), text: normalized };
+  return intervalText(microseconds);
 }

@@ -33,8 +33,8 @@ export class CIMInstance {
 
   constructor(className: string, options: CIMInstanceOptions = {}) {
     this.className = className;
-    this.properties = new NocaseMap<CIMProperty>();
-    for (const property of options.properties ?? []) this.properties.set(property.name, property);
+    const properties = options.properties ?? [];
+    this.properties = NocaseMap.byName(Array.isArray(properties) ? properties : [...properties], propertyName);
     this.qualifiers = qualifierMap(options.qualifiers);
     this.path = options.path ?? null;
   }
@@ -121,4 +121,8 @@ export class CIMInstance {
     const fields = { className: this.className, path: this.path, properties: values, qualifiers: this.qualifiers };
     return inspectObject('CIMInstance', fields, depth, options, inspectValue);
   }
+}
+
+function propertyName(property: CIMProperty): string {
+  return property.name;
 }

@@ -19,8 +19,9 @@ export type EmbeddedObjectKind = 'instance' | 'object';
 
 /**
  * @internal Option key for readers that have already converted and checked the value for
- * `type` and `isArray`: the constructor then keeps the value as given instead of normalizing
- * it, which saves a copy of every array and a result object per property.
+ * `type` and `isArray`. The constructor then keeps the value as given instead of normalizing
+ * it, which saves a copy of every array and a result object per property. It also takes
+ * `embeddedObject` as given instead of inferring it from the value.
  */
 export const TYPED_VALUE: unique symbol = Symbol('typedValue');
 
@@ -79,7 +80,7 @@ export class CIMProperty {
     this.isArray = options.isArray ?? normalized!.isArray;
     this.arraySize = options.arraySize ?? null;
     this.referenceClass = options.referenceClass ?? null;
-    this.embeddedObject = options.embeddedObject ?? inferEmbeddedObject(this.value);
+    this.embeddedObject = options.embeddedObject ?? (typed ? null : inferEmbeddedObject(this.value));
     this.classOrigin = options.classOrigin ?? null;
     this.propagated = options.propagated ?? null;
     const qualifiers = options.qualifiers;

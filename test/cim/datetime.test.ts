@@ -22,6 +22,7 @@ describe('CIMDateTime parse', () => {
     ['20010515104354.000000:000', { isInterval: true, days: 20010515, hour: 10 }],
     ['20000229000000.000000+000', { year: 2000, month: 2, day: 29 }],
     ['99999999235959.999999:000', { days: 99999999, hour: 23, microsecond: 999999 }],
+    ['19991231235958.654321-720', { isInterval: false, year: 1999, month: 12, day: 31, days: null, hour: 23, minute: 59, second: 58, microsecond: 654321, utcOffset: -720, precision: null }],
   ])('valid %s', (text, fields) => {
     const value = new CIMDateTime(text);
 

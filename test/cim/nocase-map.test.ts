@@ -45,6 +45,46 @@ describe('NocaseMap', () => {
     expect(map.get('A')).toEqual([1]);
   });
 
+  it('byName later value wins', () => {
+    const map = NocaseMap.byName(['Alpha:1', 'Beta:2', 'ALPHA:3'], (item) => item.split(':')[0]!);
+
+    expect([...map.entries()]).toEqual([['Alpha', 'ALPHA:3'], ['Beta', 'Beta:2']]);
+    expect(map.size).toBe(2);
+  });
+
+  it('array constructor keeps first spelling', () => {
+    const map = new NocaseMap<number>([['Key', 1], ['Other', 2], ['KEY', 3]]);
+
+    expect([...map.entries()]).toEqual([['Key', 3], ['Other', 2]]);
+  });
+
+  // 40 entries are more than a map scans, so lookups go through its index.
+  it.each([[3], [40]])('lookups with %i entries', (count) => {
+    const names = Array.from({ length: count }, (_unused, index) => `Property${index}`);
+    const map = NocaseMap.byName(names, (name) => name);
+    map.delete('PROPERTY1');
+    map.set('Added', 'Added');
+
+    expect(map.size).toBe(count);
+    expect(map.get('property0')).toBe('Property0');
+    expect(map.has('Property1')).toBe(false);
+    expect(map.get(`PROPERTY${count - 1}`)).toBe(`Property${count - 1}`);
+    expect(map.canonicalName('added')).toBe('Added');
+    expect([...map.keys()].slice(0, 2)).toEqual(['Property0', 'Property2']);
+  });
+
+  it('delete while iterating', () => {
+    const map = new NocaseMap<number>({ A: 1, B: 2, C: 3, D: 4 });
+    const visited: string[] = [];
+    for (const [name] of map) {
+      visited.push(name);
+      map.delete(name);
+    }
+
+    expect(visited).toEqual(['A', 'B', 'C', 'D']);
+    expect(map.size).toBe(0);
+  });
+
   it('inspect shows entries', () => {
     expect(inspect(new NocaseMap({ Name: 'x' }))).toBe("NocaseMap(1) { Name: 'x' }");
   });

@@ -1,6 +1,7 @@
 import { CIMClass } from '../../cim/class.js';
 import { CIMInstance } from '../../cim/instance.js';
-import { CIMProperty } from '../../cim/property.js';
+import { CIMProperty, TYPED_VALUE } from '../../cim/property.js';
+import type { CIMQualifier } from '../../cim/qualifier.js';
 import type { CIMType } from '../../cim/cim-type.js';
 import type { CIMValue } from '../../cim/value.js';
 import type { XmlElement } from '../xml/element.js';
@@ -32,15 +33,23 @@ const PROPERTY_REFERENCE_CHILDREN = { QUALIFIER: Infinity, 'VALUE.REFERENCE': 1 
 const INSTANCE_CHILDREN = { QUALIFIER: Infinity, PROPERTY: Infinity, 'PROPERTY.ARRAY': Infinity, 'PROPERTY.REFERENCE': Infinity };
 const CLASS_CHILDREN = { ...INSTANCE_CHILDREN, METHOD: Infinity };
 
-/** Reads the QUALIFIER children of an element, in document order. */
-export function readQualifiers(element: XmlElement, ctx: ReadContext) {
+/** Qualifiers of every element without QUALIFIER children; frozen, because the array is shared. */
+const NO_QUALIFIERS: readonly CIMQualifier[] = Object.freeze([]);
+
+/**
+ * Reads the QUALIFIER children of an element, in document order. Most elements of instances
+ * have none, and they share one empty array.
+ */
+export function readQualifiers(element: XmlElement, ctx: ReadContext): readonly CIMQualifier[] {
   const children = element.children;
-  const qualifiers = [];
+  let qualifiers: CIMQualifier[] | null = null;
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
-    if (child.name === 'QUALIFIER') qualifiers.push(readQualifier(child, ctx.child(child, children)));
+    if (child.name !== 'QUALIFIER') continue;
+    qualifiers ??= [];
+    qualifiers.push(readQualifier(child, ctx.child(child, children)));
   }
-  return qualifiers;
+  return qualifiers ?? NO_QUALIFIERS;
 }
 
 /**
@@ -95,6 +104,7 @@ function buildProperty(
     classOrigin: optionalAttribute(element, 'CLASSORIGIN'),
     propagated: booleanAttribute(element, ctx, 'PROPAGATED', false),
     qualifiers: readQualifiers(element, ctx),
+    [TYPED_VALUE]: true,
   });
 }
 
@@ -141,6 +151,7 @@ export function readPropertyReference(element: XmlElement, ctx: ReadContext): CI
       classOrigin: optionalAttribute(element, 'CLASSORIGIN'),
       propagated: booleanAttribute(element, ctx, 'PROPAGATED', false),
       qualifiers: readQualifiers(element, ctx),
+      [TYPED_VALUE]: true,
     },
   );
 }

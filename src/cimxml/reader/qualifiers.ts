@@ -13,7 +13,7 @@ import {
   requireAttribute,
 } from './checks.js';
 import type { ReadContext } from './context.js';
-import { cimTypeAttribute, readTypedValue, readTypedValueArray, valueTypeAttribute } from './values.js';
+import { cimTypeAttribute, FULL_READ, quickValue, readTypedValue, readTypedValueArray, valueTypeAttribute } from './values.js';
 
 const FLAVOR_ATTRIBUTES = ['OVERRIDABLE', 'TOSUBCLASS', 'TOINSTANCE', 'TRANSLATABLE'];
 
@@ -45,6 +45,11 @@ export function resolveType(element: XmlElement, valueChild: XmlElement | undefi
 /** Reads an optional VALUE or VALUE.ARRAY child as the type; NULL when absent. */
 export function readOptionalValue(valueChild: XmlElement | undefined, type: CIMType, ctx: ReadContext): CIMValue {
   if (valueChild === undefined) return null;
+  if (valueChild.name === 'VALUE') {
+    const quick = quickValue(valueChild, type);
+    if (quick !== FULL_READ) return quick;
+  }
+
   const childCtx = ctx.child(valueChild);
   return valueChild.name === 'VALUE'
     ? readTypedValue(valueChild, type, childCtx)

@@ -139,6 +139,7 @@ const INTERVAL_FIELDS = [8, 2, 2, 2, 6];
  * field may be partly asterisked. Returns the problem, or null when the text is valid.
  */
 export function checkDateTimeText(text: string): string | null {
+  if (isPlainDateTime(text)) return null;
   if (text.length !== 25) return `it has ${text.length} characters instead of 25`;
   if (text.charAt(14) !== '.') return 'character 15 must be "."';
 
@@ -156,6 +157,23 @@ export function checkDateTimeText(text: string): string | null {
   if (firstAsterisk < 0) return null;
   const fields = isInterval ? INTERVAL_FIELDS : TIMESTAMP_FIELDS;
   return checkAsteriskBoundary(firstAsterisk, fields);
+}
+
+/** Whether the text has the datetime format without asterisks: digits, `.`, then `+`, `-` or `:000`. */
+function isPlainDateTime(text: string): boolean {
+  if (text.length !== 25 || text.charCodeAt(14) !== 0x2e) return false;
+  const separator = text.charAt(21);
+  if (separator === ':') {
+    if (!text.endsWith('000')) return false;
+  } else if (separator !== '+' && separator !== '-') {
+    return false;
+  }
+
+  for (let index = 0; index < 25; index++) {
+    const code = text.charCodeAt(index);
+    if ((code < 0x30 || code > 0x39) && index !== 14 && index !== 21) return false;
+  }
+  return true;
 }
 
 function checkAsteriskBoundary(firstAsterisk: number, fields: readonly number[]): string | null {

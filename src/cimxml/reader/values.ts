@@ -2,7 +2,7 @@ import { isCIMType, isIntegerType, type CIMType } from '../../cim/cim-type.js';
 import { Char16, INTEGER_CLASSES, Real32, Real64 } from '../../cim/typed-value.js';
 import type { CIMScalar, KeyBindingValue } from '../../cim/value.js';
 import type { XmlElement } from '../xml/element.js';
-import { checkAttributes, checkEmpty, matchSequence, any } from './checks.js';
+import { checkAttributes, checkEmpty, checkNoText, matchSequence, any } from './checks.js';
 import type { ReadContext } from './context.js';
 import { convertScalar, parseIntegerText, parseRealText } from './scalars.js';
 
@@ -18,12 +18,14 @@ export function cimTypeAttribute(element: XmlElement, ctx: ReadContext, name = '
   return value;
 }
 
+const VALUE_ATTRIBUTES = ['TYPE'];
+
 /**
  * `<!ELEMENT VALUE (#PCDATA)>` — returns the text unchanged (CDATA already unwrapped).
  * A `TYPE` attribute, which some servers add, is accepted here; the caller decides whether to use it.
  */
 export function readValue(element: XmlElement, ctx: ReadContext): string {
-  checkAttributes(element, ctx, ['TYPE']);
+  checkAttributes(element, ctx, VALUE_ATTRIBUTES);
   if (element.children.length > 0) {
     throw ctx.error(element, `element VALUE must contain only text, but contains ${element.children[0]?.name}.`);
   }
@@ -53,23 +55,74 @@ export function readTypedValue(element: XmlElement, type: CIMType, ctx: ReadCont
   return convertText(text, type, element, ctx);
 }
 
-/** Reads a `VALUE.ARRAY` as an array of the CIM type; `ctx` is the context of the VALUE.ARRAY element. */
+/**
+ * Reads a `VALUE.ARRAY` as an array of the CIM type; `ctx` is the context of the VALUE.ARRAY
+ * element. The content is checked as `readValueArray` checks it, and each VALUE goes through
+ * `readTypedValue`, but the context of an item is created only when the item needs the full
+ * read: a VALUE.NULL, a VALUE with attributes or children, or text that does not convert cleanly.
+ */
 export function readTypedValueArray(
   element: XmlElement,
   type: CIMType,
   ctx: ReadContext,
 ): Array<CIMScalar | null> {
-  checkAttributes(element, ctx, ['TYPE']);
-  const [items = []] = matchSequence(element, ctx, [any('VALUE', 'VALUE.NULL')]);
-  return items.map((item) => {
-    const itemCtx = ctx.child(item, element.children);
-    if (item.name === 'VALUE.NULL') return readValueNull(item, itemCtx);
-    return readTypedValue(item, type, itemCtx);
-  });
+  checkAttributes(element, ctx, VALUE_ATTRIBUTES);
+  checkNoText(element, ctx);
+  const children = element.children;
+  checkArrayItems(element, ctx);
+
+  const values = new Array<CIMScalar | null>(children.length);
+  for (let index = 0; index < children.length; index++) {
+    const item = children[index]!;
+    const quick = item.name === 'VALUE' ? quickValue(item, type) : FULL_READ;
+    if (quick !== FULL_READ) {
+      values[index] = quick;
+      continue;
+    }
+
+    const itemCtx = ctx.child(item, children);
+    values[index] = item.name === 'VALUE.NULL' ? readValueNull(item, itemCtx) : readTypedValue(item, type, itemCtx);
+  }
+  return values;
+}
+
+/** Rejects VALUE.ARRAY children other than VALUE and VALUE.NULL, with the error of `matchSequence`. */
+function checkArrayItems(element: XmlElement, ctx: ReadContext): void {
+  const children = element.children;
+  for (let index = 0; index < children.length; index++) {
+    const name = children[index]!.name;
+    if (name === 'VALUE' || name === 'VALUE.NULL') continue;
+    throw ctx.error(
+      element,
+      `element ${element.name} has an unexpected child ${name} at position ${index + 1}; allowed children in order: VALUE, VALUE.NULL.`,
+    );
+  }
+}
+
+/** `quickValue` result: the element needs `readTypedValue` with its own context. */
+export const FULL_READ: unique symbol = Symbol('fullRead');
+
+/**
+ * Converts a VALUE element without attributes or children whose text converts to the type
+ * without an error or a warning. Returns `FULL_READ` for anything else, so that
+ * `readTypedValue` reports it with the element path.
+ */
+export function quickValue(element: XmlElement, type: CIMType): CIMScalar | null | typeof FULL_READ {
+  if (element.children.length > 0) return FULL_READ;
+  for (const name in element.attributes) {
+    void name;
+    return FULL_READ;
+  }
+
+  if (type === 'string') return element.text;
+  const result = convertScalar(element.text, type);
+  if (!result.ok || result.emptyBoolean === true) return FULL_READ;
+  return result.value;
 }
 
 /** Converts value text to the CIM type, raising a value error that names the element. */
 export function convertText(text: string, type: CIMType, element: XmlElement, ctx: ReadContext): CIMScalar | null {
+  if (type === 'string') return text;
   const result = convertScalar(text, type);
   if (!result.ok) throw ctx.valueError(element, `${result.reason}.`);
   if (result.emptyBoolean === true) {

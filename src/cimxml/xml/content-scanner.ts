@@ -22,6 +22,9 @@ import { describeControl, INCOMPLETE, ScannerBase } from './scanner-base.js';
 import type { XmlHandler, XmlTokenizerOptions } from './tokenizer-options.js';
 import { describeInvalidUtf8, UTF8_INCOMPLETE, utf8SequenceLength } from './utf8.js';
 
+/** Attributes of every tag without attributes; frozen, because the record is shared. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 /** Attribute values up to this many bytes go through the string cache. */
 const CACHED_VALUE_LENGTH = 24;
 
@@ -41,6 +44,8 @@ export class ContentScanner extends ScannerBase {
   protected textLength = 0;
   /** Value that `scanAttributeValue` last read. */
   private attributeValue = '';
+  /** Attributes that `scanAttributes` last read. */
+  private tagAttributes: Record<string, string> = NO_ATTRIBUTES;
 
   constructor(handler: XmlHandler, options?: XmlTokenizerOptions) {
     super(options);
@@ -176,11 +181,9 @@ export class ContentScanner extends ScannerBase {
       throw this.error(`second root element <${name}>; a document has exactly one root element`, start);
     }
 
-    // A plain object keeps V8's fast properties, and elements with the same attribute
-    // names share one hidden class; `setAttribute` handles the name `__proto__`.
-    const attributes: Record<string, string> = {};
-    const end = this.scanAttributes(bytes, nameEnd, name, attributes);
+    const end = this.scanAttributes(bytes, nameEnd, name);
     if (end === INCOMPLETE) return INCOMPLETE;
+    const attributes = this.tagAttributes;
 
     if (this.depth >= this.limits.maxDepth) {
       throw this.error(
@@ -202,11 +205,19 @@ export class ContentScanner extends ScannerBase {
     return end;
   }
 
-  /** Scans attributes up to `>` or `/>`; returns the index after the tag or `INCOMPLETE`. */
-  private scanAttributes(bytes: Buffer, start: number, elementName: string, attributes: Record<string, string>): number {
+  /**
+   * Scans attributes up to `>` or `/>` into `tagAttributes`; returns the index after the tag
+   * or `INCOMPLETE`. A tag without attributes gets the shared, frozen `NO_ATTRIBUTES`, since
+   * most CIM-XML elements (VALUE, VALUE.NULL, KEYBINDING content) have none.
+   */
+  private scanAttributes(bytes: Buffer, start: number, elementName: string): number {
     const end = bytes.length;
     let index = start;
     let count = 0;
+    // A plain object keeps V8's fast properties, and elements with the same attribute
+    // names share one hidden class; `setAttribute` handles the name `__proto__`.
+    let attributes = NO_ATTRIBUTES;
+    this.tagAttributes = attributes;
 
     for (;;) {
       const afterSpace = this.skipWhitespace(bytes, index);
@@ -241,6 +252,10 @@ export class ContentScanner extends ScannerBase {
             'raise the option if the document is trusted',
           afterSpace,
         );
+      }
+      if (attributes === NO_ATTRIBUTES) {
+        attributes = {};
+        this.tagAttributes = attributes;
       }
       setAttribute(attributes, name, this.attributeValue);
       index = valueEnd;

@@ -3,6 +3,10 @@
  * document order, child elements and the concatenated character data (CDATA unwrapped).
  * CIM-XML has no mixed content that matters, so text between child elements is kept
  * only as `text` of the parent for the reader to reject or ignore.
+ *
+ * Elements from the XML parser that have no attributes or no children share one frozen
+ * empty `attributes` record and one frozen empty `children` array, because such leaves are
+ * most of a CIM-XML document. Replace these rather than adding to them.
  */
 export interface XmlElement {
   /** Element name, such as `INSTANCENAME`. */

@@ -3,6 +3,13 @@ import type { XmlElement } from './element.js';
 import { XmlTokenizer } from './tokenizer.js';
 import type { XmlHandler, XmlTokenizerOptions } from './tokenizer-options.js';
 
+/**
+ * Children of every element built without children; frozen, because the array is shared.
+ * Leaf elements (VALUE, KEYVALUE, VALUE.NULL) are most of a CIM-XML document, and an array
+ * for each would be garbage as soon as the element is read.
+ */
+const NO_CHILDREN: XmlElement[] = Object.freeze([]) as unknown as XmlElement[];
+
 /** Streaming options of `XmlTreeBuilder`. */
 export interface XmlTreeBuilderOptions {
   /**
@@ -46,7 +53,7 @@ export class XmlTreeBuilder implements XmlHandler {
   }
 
   startElement(name: string, attributes: Record<string, string>, line: number, column: number): void {
-    const element: XmlElement = { name, attributes, children: [], text: '', line, column };
+    const element: XmlElement = { name, attributes, children: NO_CHILDREN, text: '', line, column };
     const depth = this.open.length;
 
     if (depth === 0) this.rootElement = element;
@@ -67,7 +74,9 @@ export class XmlTreeBuilder implements XmlHandler {
       this.onElement!(element);
       return;
     }
-    this.open[depth - 1]!.children.push(element);
+    const parent = this.open[depth - 1]!;
+    if (parent.children === NO_CHILDREN) parent.children = [element];
+    else parent.children.push(element);
   }
 
   text(text: string): void {
