@@ -91,11 +91,12 @@ export interface IntrinsicResults {
 /** Writes the content of IRETURNVALUE for one operation's result. */
 type ReturnWriter = (sink: XmlSink, result: never) => void;
 
-const eachOf =
-  <T>(write: (sink: XmlSink, item: T) => void) =>
-  (sink: XmlSink, items: Iterable<T>): void => {
-    for (const item of items) write(sink, item);
-  };
+/** Writes one object of a result that is a list of objects; the response is cut into chunks between objects. */
+interface ListWriter {
+  each: (sink: XmlSink, item: never) => void;
+}
+
+const eachOf = <T>(write: (sink: XmlSink, item: T) => void): ListWriter => ({ each: write });
 
 const writeObjectPath = (sink: XmlSink, path: CIMInstanceName | CIMClassName): void => {
   sink.start('OBJECTPATH');
@@ -119,7 +120,7 @@ const writeClassNames = eachOf<string | CIMClassName>((sink, name) =>
 const NO_RESULT = null;
 
 /** IRETURNVALUE content per operation (DSP0200); null for operations that return nothing. */
-const RETURN_WRITERS: Readonly<Record<IntrinsicOperation, ReturnWriter | null>> = {
+const RETURN_WRITERS: Readonly<Record<IntrinsicOperation, ReturnWriter | ListWriter | null>> = {
   GetClass: writeClass,
   EnumerateClasses: eachOf<CIMClass>(writeClass),
   EnumerateClassNames: writeClassNames,
@@ -173,12 +174,19 @@ const PULL_OPERATIONS: ReadonlySet<IntrinsicOperation> = new Set([
   'PullInstances',
 ]);
 
-/** Number of result objects written between two chunks of `intrinsicResponseChunks`. */
-const OBJECTS_PER_CHUNK = 1000;
+/**
+ * Length in UTF-16 code units after which `intrinsicResponseChunks` yields a chunk, at the
+ * next boundary between result objects (64 Ki). Small chunks keep each piece of text
+ * short-lived, so the garbage collector frees it young, and let a server send the first
+ * bytes early.
+ */
+export const RESPONSE_CHUNK_LENGTH = 64 * 1024;
 
 /**
- * Yields the CIM-XML response to an intrinsic operation in pieces of about
- * `OBJECTS_PER_CHUNK` result objects, so a server can stream large enumerations.
+ * Yields the CIM-XML response to an intrinsic operation in chunks of at least
+ * `RESPONSE_CHUNK_LENGTH` code units (the last one may be shorter), each ending after a
+ * whole result object, so a server can stream large enumerations. The result objects
+ * are read from the iterable only as the chunks are requested.
  * Pull operations get the EndOfSequence and EnumerationContext PARAMVALUEs after
  * IRETURNVALUE (and QueryResultClass for OpenQueryInstances when given).
  */
@@ -196,9 +204,9 @@ export function* intrinsicResponseChunks<Op extends IntrinsicOperation>(
   const isPull = PULL_OPERATIONS.has(operation);
   if (writer !== null) {
     sink.start('IRETURNVALUE');
-    if (isPull) yield* writeChunked(sink, writer, (result as PullResult<unknown>).objects);
-    else if (isIterableResult(operation)) yield* writeChunked(sink, writer, result as Iterable<unknown>);
-    else (writer as (sink: XmlSink, result: unknown) => void)(sink, result);
+    if (typeof writer === 'function') (writer as (sink: XmlSink, result: unknown) => void)(sink, result);
+    else if (isPull) yield* writeChunked(sink, writer, (result as PullResult<unknown>).objects);
+    else yield* writeChunked(sink, writer, result as Iterable<unknown>);
     sink.end('IRETURNVALUE');
   }
   if (isPull) writePullParameters(sink, result as PullResult<unknown> & QueryPullResult);
@@ -219,31 +227,12 @@ export function intrinsicResponse<Op extends IntrinsicOperation>(
   return text;
 }
 
-const SINGLE_RESULT_OPERATIONS: ReadonlySet<IntrinsicOperation> = new Set([
-  'GetClass',
-  'GetInstance',
-  'CreateInstance',
-  'GetProperty',
-  'GetQualifier',
-  'EnumerationCount',
-]);
-
-function isIterableResult(operation: IntrinsicOperation): boolean {
-  return !SINGLE_RESULT_OPERATIONS.has(operation);
-}
-
-function* writeChunked(sink: TextSink, writer: ReturnWriter, items: Iterable<unknown>): Generator<string> {
-  const writeOne = writer as (sink: XmlSink, items: Iterable<unknown>) => void;
-  let batch: unknown[] = [];
+function* writeChunked(sink: TextSink, writer: ListWriter, items: Iterable<unknown>): Generator<string> {
+  const writeOne = writer.each as (sink: XmlSink, item: unknown) => void;
   for (const item of items) {
-    batch.push(item);
-    if (batch.length === OBJECTS_PER_CHUNK) {
-      writeOne(sink, batch);
-      batch = [];
-      yield sink.take();
-    }
+    writeOne(sink, item);
+    if (sink.length >= RESPONSE_CHUNK_LENGTH) yield sink.take();
   }
-  writeOne(sink, batch);
 }
 
 function writePullParameters(sink: XmlSink, result: PullResult<unknown> & QueryPullResult): void {

@@ -5,6 +5,8 @@ import { CIMXMLWriteError } from './write-error.js';
 const INVALID_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 const TEXT_SPECIAL = /[&<>"\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/u;
+const TEXT_ESCAPED = /[&<>"\r]/g;
+const ATTRIBUTE_ESCAPED = /[&<>"\t\n\r]/g;
 
 /**
  * Character references for characters that XML text cannot carry literally. CR is kept
@@ -28,29 +30,21 @@ const ATTRIBUTE_REFERENCES: Readonly<Record<string, string>> = {
 /** Escapes character data for use between tags; rejects characters outside XML 1.0 `Char`. */
 export function escapeText(value: string, where: string): string {
   if (!TEXT_SPECIAL.test(value)) return value;
-  return escapeSlow(value, TEXT_REFERENCES, where);
+  checkXmlChars(value, where);
+  return value.replace(TEXT_ESCAPED, (char) => TEXT_REFERENCES[char]!);
 }
 
 /** Escapes a value for use inside a double-quoted attribute; rejects characters outside XML 1.0 `Char`. */
 export function escapeAttribute(value: string, where: string): string {
   if (!ATTRIBUTE_SPECIAL.test(value)) return value;
-  return escapeSlow(value, ATTRIBUTE_REFERENCES, where);
+  checkXmlChars(value, where);
+  return value.replace(ATTRIBUTE_ESCAPED, (char) => ATTRIBUTE_REFERENCES[char]!);
 }
 
 /** Throws when `value` contains a character outside XML 1.0 `Char` (controls, lone surrogates, U+FFFE, U+FFFF). */
 export function checkXmlChars(value: string, where: string): void {
-  if (INVALID_CHAR.test(value)) escapeSlow(value, TEXT_REFERENCES, where);
-}
-
-function escapeSlow(value: string, references: Readonly<Record<string, string>>, where: string): string {
-  let result = '';
-  let index = 0;
-  for (const char of value) {
-    if (INVALID_CHAR.test(char)) throw invalidCharError(value, char, index, where);
-    result += references[char] ?? char;
-    index += char.length;
-  }
-  return result;
+  const found = INVALID_CHAR.exec(value);
+  if (found !== null) throw invalidCharError(value, found[0], found.index, where);
 }
 
 function invalidCharError(value: string, char: string, index: number, where: string): CIMXMLWriteError {

@@ -61,6 +61,11 @@ export class TextSink implements XmlSink {
     this.#out += text;
   }
 
+  /** Length of the text written since the last `take()`, in UTF-16 code units. */
+  get length(): number {
+    return this.#out.length;
+  }
+
   /** Returns the text written since the last call and starts a new, empty buffer. */
   take(): string {
     const text = this.#out;

@@ -114,9 +114,9 @@ const HANDLERS: HandlerTable = {
       ...instanceOutput(args),
     }),
   EnumerateInstances: (ctx, args) =>
-    withHost(
+    withHostEach(
       ctx,
-      operations.enumerateInstances(ctx.repository, ctx.namespace, requiredClass(args, 'ClassName'), {
+      operations.enumeratedInstances(ctx.repository, ctx.namespace, requiredClass(args, 'ClassName'), {
         localOnly: args.boolean('LocalOnly'),
         deepInheritance: args.boolean('DeepInheritance'),
         ...instanceOutput(args),
@@ -261,11 +261,21 @@ function pullResult<T extends CIMInstance | CIMInstanceName>(ctx: DispatchContex
  * OBJECTPATH carry both. The objects are copies made for this response.
  */
 function withHost<T extends CIMInstance | CIMClass | CIMInstanceName | CIMClassName>(ctx: DispatchContext, items: T[]): T[] {
-  for (const item of items) {
-    const path: CIMInstanceName | CIMClassName | null = item instanceof CIMInstance || item instanceof CIMClass ? item.path : (item as CIMInstanceName | CIMClassName);
-    if (path === null) continue;
-    path.host = ctx.host;
-    path.namespace ??= ctx.namespace;
-  }
+  for (const item of items) setHost(ctx, item);
   return items;
+}
+
+/** `withHost` for a sequence that is read once: sets each path as the object is read. */
+function* withHostEach<T extends CIMInstance | CIMClass | CIMInstanceName | CIMClassName>(ctx: DispatchContext, items: Iterable<T>): Generator<T> {
+  for (const item of items) {
+    setHost(ctx, item);
+    yield item;
+  }
+}
+
+function setHost(ctx: DispatchContext, item: CIMInstance | CIMClass | CIMInstanceName | CIMClassName): void {
+  const path: CIMInstanceName | CIMClassName | null = item instanceof CIMInstance || item instanceof CIMClass ? item.path : (item as CIMInstanceName | CIMClassName);
+  if (path === null) return;
+  path.host = ctx.host;
+  path.namespace ??= ctx.namespace;
 }

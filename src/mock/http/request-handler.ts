@@ -1,6 +1,4 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { CIMError } from '../../cim/errors.js';
-import { CIM_ERR_FAILED } from '../../cim/status-codes.js';
 import { intrinsicErrorResponse, intrinsicResponseChunks, methodErrorResponse, methodResponse, type OperationRequest } from '../../cimxml/index.js';
 import { runIntrinsic, type DispatchContext } from '../dispatch/intrinsic-dispatch.js';
 import { runMethod } from '../dispatch/method-dispatch.js';
@@ -11,7 +9,7 @@ import { CIMHeaders, checkHeadersMatchBody, checkOperationHeaders } from './cim-
 import { parseRequest } from './parse-request.js';
 import { readBody } from './read-body.js';
 import { HTTPRejection } from './rejection.js';
-import { sendRejection, sendReply, type OperationReply } from './respond.js';
+import { generatedReply, operationError, sendRejection, sendReply, type OperationReply } from './respond.js';
 
 /** Settings of the request handler: the repository served, pull contexts, authentication and the body limit. */
 export interface HandlerSettings {
@@ -64,29 +62,29 @@ async function handleRequest(settings: HandlerSettings, request: IncomingMessage
     host: request.headers.host ?? `${request.socket.localAddress}:${request.socket.localPort}`,
   };
   const reply = await runOperation(context, operation, message.messageId);
-  sendReply(response, reply, { trailers: wantsTrailers(request), started });
+  await sendReply(response, reply, { trailers: wantsTrailers(request), started, operation: operation.name });
 }
 
 /**
- * Runs the operation and writes its response. A CIMError becomes an ERROR element; any
- * other failure, of the operation or of writing its result, becomes CIM_ERR_FAILED.
+ * Runs the operation and starts writing its response; an intrinsic response is
+ * generated further while it is sent. A failure before the response starts gives an
+ * ERROR element: a CIMError as it is, any other failure, of the operation or of writing
+ * its result, as CIM_ERR_FAILED.
  */
 async function runOperation(context: DispatchContext, operation: OperationRequest, messageId: string): Promise<OperationReply> {
   try {
     if (operation.intrinsic) {
       const outcome = runIntrinsic(context, operation.name, operation.intrinsicParameters);
-      const chunks = [...intrinsicResponseChunks(messageId, outcome.operation, outcome.result)];
-      return { chunks, statusCode: 0, statusDescription: null };
+      return generatedReply(intrinsicResponseChunks(messageId, outcome.operation, outcome.result));
     }
     const result = await runMethod(context.repository, operation.namespace, operation.target!, operation.name, operation.parameters);
-    return { chunks: [methodResponse(messageId, operation.name, result)], statusCode: 0, statusDescription: null };
+    return { head: [methodResponse(messageId, operation.name, result)], rest: null, statusCode: 0, statusDescription: null };
   } catch (error) {
-    const cimError =
-      error instanceof CIMError ? error : new CIMError(CIM_ERR_FAILED, `The operation failed: ${(error as Error).message}`, { cause: error });
+    const cimError = operationError(error);
     const text = operation.intrinsic
       ? intrinsicErrorResponse(messageId, operation.name, cimError)
       : methodErrorResponse(messageId, operation.name, cimError);
-    return { chunks: [text], statusCode: cimError.statusCode, statusDescription: cimError.statusDescription };
+    return { head: [text], rest: null, statusCode: cimError.statusCode, statusDescription: cimError.statusDescription };
   }
 }
 

@@ -1,10 +1,23 @@
 import type { ServerResponse } from 'node:http';
+import { debuglog } from 'node:util';
+import { CIMError } from '../../cim/errors.js';
+import { CIM_ERR_FAILED } from '../../cim/status-codes.js';
 import { percentEncodeHeader } from '../../cimxml/index.js';
 import type { HTTPRejection } from './rejection.js';
+import { writeGenerated } from './stream-body.js';
 
-/** A CIM-XML response body in pieces, with the CIM status it reports (0 for success). */
+/** Shown with NODE_DEBUG=wbemshell-mock. */
+const debug = debuglog('wbemshell-mock');
+
+/**
+ * A CIM-XML response body with the CIM status known before its first byte (0 for
+ * success). The body is `head` followed by what `rest` generates while it is sent.
+ */
 export interface OperationReply {
-  chunks: readonly string[];
+  /** Chunks generated before the response starts; the whole body when `rest` is null. */
+  head: readonly string[];
+  /** Generates the remaining chunks; null when `head` is the whole body. */
+  rest: Iterator<string> | null;
   statusCode: number;
   statusDescription: string | null;
 }
@@ -14,36 +27,84 @@ export interface ReplyOptions {
   trailers: boolean;
   /** `process.hrtime.bigint()` when the request arrived, for WBEMServerResponseTime. */
   started: bigint;
+  /** Name of the operation or method, for the debug log. */
+  operation: string;
 }
 
 /**
- * Sends a 200 response with the CIM-XML body. With trailers, the body goes out chunked
- * and the trailers carry CIMStatusCode (and CIMStatusCodeDescription for an error).
+ * Returns a reply whose body `chunks` generates. It runs the generator up to its second
+ * chunk here, so an error in that part is raised to the caller before any byte is sent,
+ * and a body of one chunk is sent with Content-Length.
  */
-export function sendReply(response: ServerResponse, reply: OperationReply, options: ReplyOptions): void {
+export function generatedReply(chunks: Iterator<string>): OperationReply {
+  const head: string[] = [];
+  for (let step = chunks.next(); step.done !== true; step = chunks.next()) {
+    head.push(step.value);
+    if (head.length === 2) return { head, rest: chunks, statusCode: 0, statusDescription: null };
+  }
+  return { head, rest: null, statusCode: 0, statusDescription: null };
+}
+
+/** Converts a failure of an operation, or of writing its result, to the CIMError that the response reports. */
+export function operationError(error: unknown): CIMError {
+  if (error instanceof CIMError) return error;
+  return new CIMError(CIM_ERR_FAILED, `The operation failed: ${(error as Error).message}`, { cause: error });
+}
+
+/**
+ * Sends a 200 response with the CIM-XML body, writing a generated body while it is
+ * generated. With trailers, the body goes out chunked and the trailers carry
+ * CIMStatusCode (and CIMStatusCodeDescription for an error). A body of more than one
+ * chunk goes out chunked in any case. When generating the body fails after the first
+ * byte, the trailers report the error. Without trailers the connection is closed then,
+ * so the client sees a truncated body. Resolves when the response has ended or the
+ * client has gone away.
+ */
+export async function sendReply(response: ServerResponse, reply: OperationReply, options: ReplyOptions): Promise<void> {
   response.statusCode = 200;
   response.setHeader('Content-Type', 'application/xml; charset="utf-8"');
   response.setHeader('CIMOperation', 'MethodResponse');
   response.setHeader('Cache-Control', 'no-cache');
 
-  if (!options.trailers) {
-    const body = Buffer.from(reply.chunks.join(''), 'utf8');
+  if (!options.trailers && reply.rest === null) {
+    const body = Buffer.from(reply.head.join(''), 'utf8');
     response.setHeader('Content-Length', body.length);
     response.setHeader('WBEMServerResponseTime', responseTime(options.started));
     response.end(body);
     return;
   }
 
-  response.setHeader('Trailer', 'CIMStatusCode, CIMStatusCodeDescription');
+  if (options.trailers) response.setHeader('Trailer', 'CIMStatusCode, CIMStatusCodeDescription');
+  // NOTE: for a generated body this is the time to the first byte, not to the last.
   response.setHeader('WBEMServerResponseTime', responseTime(options.started));
-  for (const chunk of reply.chunks) response.write(chunk, 'utf8');
+  for (const chunk of reply.head) response.write(chunk, 'utf8');
 
-  const trailers: Record<string, string> = { CIMStatusCode: String(reply.statusCode) };
-  if (reply.statusCode !== 0 && reply.statusDescription !== null) {
-    trailers['CIMStatusCodeDescription'] = percentEncodeHeader(reply.statusDescription, 'CIMStatusCodeDescription trailer');
+  const outcome = reply.rest === null ? { kind: 'complete' as const } : await writeGenerated(response, reply.rest);
+  if (outcome.kind === 'closed') {
+    debug('client closed the connection before the response to %s ended', options.operation);
+    return;
   }
-  response.addTrailers(trailers);
+  if (outcome.kind === 'failed') {
+    debug('response to %s failed after its first byte: %s', options.operation, operationError(outcome.error).message);
+  }
+  if (outcome.kind === 'failed' && !options.trailers) {
+    response.destroy();
+    return;
+  }
+
+  if (options.trailers) {
+    const failure = outcome.kind === 'failed' ? operationError(outcome.error) : null;
+    response.addTrailers(statusTrailers(failure?.statusCode ?? reply.statusCode, failure?.statusDescription ?? reply.statusDescription));
+  }
   response.end();
+}
+
+function statusTrailers(statusCode: number, statusDescription: string | null): Record<string, string> {
+  const trailers: Record<string, string> = { CIMStatusCode: String(statusCode) };
+  if (statusCode !== 0 && statusDescription !== null) {
+    trailers['CIMStatusCodeDescription'] = percentEncodeHeader(statusDescription, 'CIMStatusCodeDescription trailer');
+  }
+  return trailers;
 }
 
 /** Sends an HTTP-level rejection: its status, CIMError header and the reason as plain text. */

@@ -64,15 +64,33 @@ export function enumerateInstances(
   className: string,
   options: EnumerateInstancesOptions = {},
 ): CIMInstance[] {
+  return [...enumeratedInstances(repository, namespace, className, options)];
+}
+
+/**
+ * EnumerateInstances as a sequence that is read once and copies each instance as it is
+ * read, so a server can write a large result while it generates it. The class is checked
+ * at once, and the sequence contains the instances stored at the time of the call.
+ */
+export function enumeratedInstances(
+  repository: MockRepository,
+  namespace: string,
+  className: string,
+  options: EnumerateInstancesOptions = {},
+): Iterable<CIMInstance> {
   const requested = repository.storedClass(namespace, className);
   const deep = options.deepInheritance ?? true;
   const localOnly = options.localOnly ?? false;
+  const instances = repository.storedInstances(namespace, requested.className);
 
-  return repository.storedInstances(namespace, requested.className).map((stored) => {
-    const cimClass = repository.storedClass(namespace, stored.className);
-    const allowed = enumerationPropertyNames(requested, cimClass, deep, localOnly);
-    return filterInstance(stored, cimClass, outputOptions(options), allowed);
-  });
+  function* copies(): Generator<CIMInstance> {
+    for (const stored of instances) {
+      const cimClass = repository.storedClass(namespace, stored.className);
+      const allowed = enumerationPropertyNames(requested, cimClass, deep, localOnly);
+      yield filterInstance(stored, cimClass, outputOptions(options), allowed);
+    }
+  }
+  return copies();
 }
 
 function enumerationPropertyNames(

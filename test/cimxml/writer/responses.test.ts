@@ -18,6 +18,7 @@ import {
   methodResponse,
   type IntrinsicOperation,
 } from '../../../src/cimxml/writer/index.js';
+import { RESPONSE_CHUNK_LENGTH } from '../../../src/cimxml/writer/responses.js';
 import { dtdErrors, normalizeXml } from './helpers.js';
 
 const HOST = 'cimhost.example';
@@ -128,9 +129,36 @@ describe('intrinsicResponse', () => {
   it('chunks join to whole response', () => {
     const many = Array.from({ length: 2500 }, (_unused, index) => instance(index));
     const chunks = [...intrinsicResponseChunks('1001', 'EnumerateInstances', many)];
-    expect(chunks.length).toBe(3);
+    expect(chunks.length).toBeGreaterThan(2);
     expect(chunks.join('')).toBe(respond('EnumerateInstances', many));
     expect(dtdErrors(chunks.join(''))).toEqual([]);
+  });
+
+  it('chunks end between objects', () => {
+    const many = Array.from({ length: 2500 }, (_unused, index) => instance(index));
+    const chunks = [...intrinsicResponseChunks('1001', 'EnumerateInstances', many)];
+    const objectLength = respond('EnumerateInstances', [instance(2499)]).length - respond('EnumerateInstances', []).length;
+    for (const chunk of chunks.slice(0, -1)) {
+      expect(chunk.length).toBeGreaterThanOrEqual(RESPONSE_CHUNK_LENGTH);
+      expect(chunk.length).toBeLessThan(RESPONSE_CHUNK_LENGTH + objectLength + 1000);
+      expect(chunk.endsWith('</VALUE.NAMEDINSTANCE>')).toBe(true);
+    }
+  });
+
+  it('chunks read objects lazily', () => {
+    let read = 0;
+    function* objects() {
+      for (let index = 0; index < 2500; index++) {
+        read++;
+        yield instance(index);
+      }
+    }
+    const chunks = intrinsicResponseChunks('1001', 'EnumerateInstances', objects());
+    chunks.next();
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(2500);
+    chunks.return(undefined);
+    expect(chunks.next().done).toBe(true);
   });
 });
 
