@@ -16,6 +16,11 @@ export function isKeyProperty(qualifiers: NocaseMap<CIMQualifier>): boolean {
   return hasTrueQualifier(qualifiers, 'Key');
 }
 
+/** True for a class with the Abstract qualifier, which has no instances of its own. */
+export function isAbstractClass(cimClass: CIMClass): boolean {
+  return hasTrueQualifier(cimClass.qualifiers, 'Abstract');
+}
+
 export function isAssociationClass(cimClass: CIMClass): boolean {
   return hasTrueQualifier(cimClass.qualifiers, 'Association');
 }

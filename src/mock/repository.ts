@@ -9,6 +9,7 @@ import {
   CIM_ERR_ALREADY_EXISTS,
   CIM_ERR_CLASS_HAS_CHILDREN,
   CIM_ERR_CLASS_HAS_INSTANCES,
+  CIM_ERR_FAILED,
   CIM_ERR_INVALID_CLASS,
   CIM_ERR_INVALID_NAMESPACE,
   CIM_ERR_INVALID_PARAMETER,
@@ -21,7 +22,7 @@ import { instancePathKey } from './instance-key.js';
 import { buildStoredInstance, checkPathKeys, type InstanceCheckOptions } from './instance-validation.js';
 import { MethodProviderRegistry, type MethodProvider } from './method-providers.js';
 import { NamespaceStore } from './namespace-store.js';
-import { normalizeNamespace } from './names.js';
+import { isAbstractClass, normalizeNamespace } from './names.js';
 
 /** Options of `new MockRepository(options)`. */
 export interface MockRepositoryOptions {
@@ -252,11 +253,18 @@ export class MockRepository implements MOFTarget {
    * Stores a new instance and returns its path. The class must exist
    * (CIM_ERR_INVALID_CLASS); values are converted to the declared types
    * (CIM_ERR_TYPE_MISMATCH), unknown properties raise CIM_ERR_NO_SUCH_PROPERTY, NULL
-   * keys CIM_ERR_INVALID_PARAMETER and an existing path CIM_ERR_ALREADY_EXISTS.
+   * keys CIM_ERR_INVALID_PARAMETER and an existing path CIM_ERR_ALREADY_EXISTS. A class
+   * with the Abstract qualifier has no instances of its own (CIM_ERR_FAILED).
    */
   createInstance(namespace: string, instance: CIMInstance): CIMInstanceName {
     const store = this.namespace(namespace);
     const cimClass = this.storedClass(store.name, instance.className);
+    if (isAbstractClass(cimClass)) {
+      throw new CIMError(
+        CIM_ERR_FAILED,
+        `Class ${cimClass.className} is abstract and cannot have instances of its own; create an instance of a concrete subclass of ${cimClass.className} instead.`,
+      );
+    }
     const stored = buildStoredInstance(store, cimClass, instance, this.#checkOptions);
     const path = stored.path as CIMInstanceName;
 

@@ -201,6 +201,13 @@ export class MOFCompiler {
 
   #compileInstance(ast: MOFInstanceDeclaration, context: SourceContext, run: CompileRun): void {
     const cimClass = context.classOf(ast);
+    if (cimClass.qualifiers.get('Abstract')?.value === true) {
+      throw context.error(
+        `class ${cimClass.className} is abstract and cannot have instances of its own; declare an instance of a concrete subclass of ${cimClass.className} instead`,
+        'ERR_MOF_INVALID',
+        ast.classPosition,
+      );
+    }
     const instance = buildInstance(ast, cimClass, context, true);
     const path = this.#store(() => this.target.createInstance(run.namespace, instance), ast.position, context);
     run.result.instances.push(path);

@@ -32,18 +32,41 @@ export function isCancellation(error: unknown): boolean {
 }
 
 /**
- * Turns an error of a command into the text shown to the user: what went wrong, on which
- * value or server, and what to do next. Errors of the shell's own input keep their message.
+ * Where the user can act on advice: in the interactive shell through its commands, or on the
+ * command line of a `-c` or script run through its options.
  */
-export function errorText(error: unknown, commandGroup?: string): string {
+export type AdviceMode = 'commands' | 'options';
+
+/** Advice after a timeout and after a failed connection, by mode. */
+const TIMEOUT_ADVICE: Readonly<Record<AdviceMode, string>> = {
+  commands: 'Raise the limit with "set timeout SECONDS" if the server needs longer.',
+  options: 'Raise the limit with --timeout SECONDS if the server needs longer.',
+};
+const CONNECTION_ADVICE: Readonly<Record<AdviceMode, string>> = {
+  commands: 'To use another server, run "connect URL".',
+  options: 'To use another server, give its URL as the argument of wbemshell.',
+};
+
+/** The client's own advice at the end of a TimeoutError message, replaced by the advice for the mode. */
+const CLIENT_TIMEOUT_ADVICE = ' Raise the timeout if the server needs longer.';
+
+/**
+ * Turns an error of a command into the text shown to the user: what went wrong, on which
+ * value or server, and what to do next, in the terms of `advice` (default: shell commands).
+ * Errors of the shell's own input keep their message.
+ */
+export function errorText(error: unknown, commandGroup?: string, advice: AdviceMode = 'commands'): string {
   if (isCancellation(error)) return 'Cancelled.';
   if (error instanceof CIMError) {
     const groupHint = error.statusCode === CIM_ERR_NOT_FOUND && commandGroup !== undefined ? NOT_FOUND_HINTS[commandGroup] : undefined;
     const hint = groupHint ?? CIM_HINTS[error.statusCode];
     return hint === undefined ? error.message : `${error.message.replace(/\.?$/, '')}; ${hint}.`;
   }
-  if (error instanceof TimeoutError) return `${error.message} Raise the limit with "set timeout SECONDS" if the server is slow.`;
-  if (error instanceof ConnectionError) return `${error.message} To use another server, run "connect URL".`;
+  if (error instanceof TimeoutError) {
+    const message = error.message.endsWith(CLIENT_TIMEOUT_ADVICE) ? error.message.slice(0, -CLIENT_TIMEOUT_ADVICE.length) : error.message;
+    return `${message} ${TIMEOUT_ADVICE[advice]}`;
+  }
+  if (error instanceof ConnectionError) return `${error.message} ${CONNECTION_ADVICE[advice]}`;
   if (error instanceof WBEMError) return error.message;
   if (error instanceof Error) return error.message;
   return String(error);

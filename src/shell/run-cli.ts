@@ -47,11 +47,18 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
     return 0;
   }
 
-  const rc = readRcFile();
-  for (const problem of rc.problems) printer.warning(rcProblemText(problem));
-
-  const profiles = openProfiles(printer);
   const scriptMode = args.commands.length === 0 && !(stdin.isTTY && stdout.isTTY);
+  const interactive = args.commands.length === 0 && !scriptMode;
+
+  // The full-screen shell hides what was written to stderr before it started, so the
+  // interactive shell shows start-up warnings in its output area instead.
+  const startupWarnings: string[] = [];
+  const warn = interactive ? (text: string) => void startupWarnings.push(text) : (text: string) => printer.warning(text);
+
+  const rc = readRcFile();
+  for (const problem of rc.problems) warn(rcProblemText(problem));
+
+  const profiles = openProfiles(warn);
   const stdinText = args.passwordStdin || scriptMode ? await readStdinText(stdin) : '';
   const stdinLines = stdinText.split(/\r?\n/);
 
@@ -59,19 +66,21 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
   let options: SessionOptions;
   try {
     const stdinPassword = args.passwordStdin ? (stdinLines.shift() ?? '') : null;
-    const target = await connectionTarget(args, rc.settings, profiles, stdinPassword, environment, (text) => printer.warning(text));
+    const target = await connectionTarget(args, rc.settings, profiles, stdinPassword, environment, warn);
     options = {
       target,
       output: args.output ?? rc.settings.output ?? 'mof',
       pull: rc.settings.pull ?? 'auto',
-      interactive: args.commands.length === 0 && !scriptMode,
+      interactive,
       width: tableWidth(stdout, environment.env),
       profiles,
-      history: args.commands.length === 0 && !scriptMode ? openHistory(printer) : null,
-      classNameStore: openClassNames(printer),
+      history: interactive ? openHistory(warn) : null,
+      classNameStore: openClassNames(warn),
+      startupWarnings,
     };
     if (!(options.interactive && target.url === null)) session = await openSession(options);
   } catch (error) {
+    for (const text of startupWarnings) printer.warning(text);
     printer.error(errorText(error, undefined, 'options'));
     return EXIT_USAGE;
   }
@@ -97,7 +106,7 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
 async function runTuiWhileMockStarts(options: SessionOptions, environment: CliEnvironment, tuiSettings: Pick<RcSettings, 'pane' | 'paneWidth' | 'keys'>): Promise<number> {
   const { runTui, DeferredSession } = await import('./tui/app.js');
   const starting = { url: '', mock: true, namespace: options.target.namespace, output: options.output ?? 'mof', pull: options.pull ?? 'auto', recorder: options.recorder ?? true, noVerify: false, timeout: options.target.timeout, profile: null };
-  const session = new DeferredSession(() => openSession(options), starting);
+  const session = new DeferredSession(() => openSession(options), starting, options.startupWarnings);
 
   try {
     const tui = runTui(session, { stdin: environment.stdin, stdout: environment.stdout, env: environment.env, history: options.history?.load() ?? [], ...tuiSettings });
@@ -197,18 +206,18 @@ function tableWidth(stdout: NodeJS.WriteStream, env: NodeJS.ProcessEnv): number 
 }
 
 /** Opens a settings store, or returns null with a warning when the config directory cannot be used. */
-function openOptional<T>(printer: Printer, what: string, open: () => T): T | null {
+function openOptional<T>(warn: (text: string) => void, what: string, open: () => T): T | null {
   try {
     return open();
   } catch (error) {
-    printer.warning(`The ${what} cannot be stored: ${errorText(error)}`);
+    warn(`The ${what} cannot be stored: ${errorText(error)}`);
     return null;
   }
 }
 
-const openProfiles = (printer: Printer) => openOptional(printer, 'connection profiles', () => new ProfileStore());
-const openHistory = (printer: Printer) => openOptional(printer, 'command history', () => new HistoryStore());
-const openClassNames = (printer: Printer) => openOptional(printer, 'class-name cache', () => new PersistentClassNames());
+const openProfiles = (warn: (text: string) => void) => openOptional(warn, 'connection profiles', () => new ProfileStore());
+const openHistory = (warn: (text: string) => void) => openOptional(warn, 'command history', () => new HistoryStore());
+const openClassNames = (warn: (text: string) => void) => openOptional(warn, 'class-name cache', () => new PersistentClassNames());
 
 function packageVersion(): string {
   const file = fileURLToPath(new URL('../../package.json', import.meta.url));

@@ -1,4 +1,4 @@
-import type { OperationRecord } from '../index.js';
+import type { DTDValidationResult, DTDVersion, OperationRecord } from '../index.js';
 
 /** Output format of command results. */
 export type OutputFormat = 'mof' | 'xml' | 'json' | 'table' | 'tree';
@@ -26,6 +26,34 @@ export interface SessionState {
   readonly timeout: number;
   /** Name of the connection profile in use, or null. */
   readonly profile: string | null;
+  /** Automatic DTD validation; absent until `validate` changes it, which the status line shows as off. */
+  readonly validation?: ValidationState;
+}
+
+/** Settings of automatic DTD validation, switched by `validate on|off|VERSION`. */
+export interface ValidationState {
+  readonly enabled: boolean;
+  readonly dtdVersion: DTDVersion;
+  /** Whether requests are validated besides responses. */
+  readonly requests: boolean;
+}
+
+/** DTD validation of the request or the response of one operation. */
+export interface DocumentValidation {
+  readonly part: 'request' | 'response';
+  /** The findings; null when the document was not validated. */
+  readonly result: DTDValidationResult | null;
+  /** Why the document was not validated, such as the size limit; null when it was. */
+  readonly skipped: string | null;
+}
+
+/** Validation of one recorded operation, delivered through `ShellSession.onValidation`. */
+export interface RecordValidation {
+  /** The record as `onRecord` delivered it; the same object, so it can serve as a key. */
+  readonly record: OperationRecord;
+  readonly dtdVersion: DTDVersion;
+  /** The validated documents: the response, and the request when requests are validated too. */
+  readonly documents: readonly DocumentValidation[];
 }
 
 /** Progress of a long command, for the spinner: a phase and a live count. */
@@ -93,6 +121,11 @@ export interface Completion {
  */
 export interface ShellSession {
   readonly state: SessionState;
+  /**
+   * Warnings from the start of the shell, such as ignored lines of the rc file, which the
+   * interactive shell shows before the first command; `-c` mode prints them to stderr instead.
+   */
+  readonly startupWarnings?: readonly string[];
   /** Runs one command line. `signal` cancels it (open enumerations are closed on the server). */
   execute(
     line: string,
@@ -104,6 +137,11 @@ export interface ShellSession {
   onChange(listener: (state: SessionState) => void): () => void;
   /** Subscribes to operation records for the recorder pane; returns the unsubscribe function. */
   onRecord(listener: (record: OperationRecord) => void): () => void;
+  /**
+   * Subscribes to the validation of each operation while validation is on; returns the
+   * unsubscribe function. Absent in sessions that do not validate.
+   */
+  onValidation?(listener: (validation: RecordValidation) => void): () => void;
   /** Closes the connection and stops an embedded mock server. */
   close(): Promise<void>;
 }

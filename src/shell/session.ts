@@ -3,10 +3,11 @@ import { tokenizeCommand, splitStatements } from './commands/command-line.js';
 import type { CommandContext, SessionControl, SettingChanges, ShowOptions } from './commands/command-context.js';
 import { readOutputFormat } from './commands/common-options.js';
 import { COMMANDS, findCommand } from './commands/command-table.js';
+import { InstancePickRequest, instancePathWord, pathLabels } from './commands/instance-path.js';
 import type { CommandSpec } from './commands/command-types.js';
 import { asksForHelp, OptionReader, parseArguments } from './commands/parse-arguments.js';
 import { commandHelp } from './commands/help-text.js';
-import { drainValidationNotices } from './commands/validation-watch.js';
+import { drainValidationNotices, subscribeValidation } from './commands/validation-watch.js';
 import { targetNamespace } from './commands/server-commands.js';
 import { ClassCache, type ClassNameStore } from './completion/class-cache.js';
 import { complete } from './completion/completer.js';
@@ -18,7 +19,7 @@ import type { Displayable } from './format/displayable.js';
 import { emptyResultText, isEmptyResult } from './format/empty-result.js';
 import { formatResult } from './format/format-result.js';
 import { withLocalPaths } from './format/local-paths.js';
-import type { CommandProgress, CommandResult, Completion, OutputBlock, OutputFormat, PullMode, SessionState, ShellSession } from './session-types.js';
+import type { CommandProgress, CommandResult, Completion, InstancePick, OutputBlock, OutputFormat, PullMode, RecordValidation, SessionState, ShellSession } from './session-types.js';
 import type { HistoryStore } from './settings/history-store.js';
 import type { ProfileStore } from './settings/profile-store.js';
 
@@ -39,6 +40,8 @@ export interface SessionOptions {
   readonly history?: HistoryStore | null;
   /** Persistent class-name cache; not used for the built-in mock server, whose port changes. */
   readonly classNameStore?: ClassNameStore | null;
+  /** Warnings from the start of the shell, for the interactive shell to show; default none. */
+  readonly startupWarnings?: readonly string[];
 }
 
 /** The shell engine over one connection; see ShellSession. */
@@ -46,6 +49,7 @@ export class Session implements ShellSession, SessionControl {
   readonly commands: readonly CommandSpec[] = COMMANDS;
   readonly recorder = new MemoryRecorder();
   readonly profiles: ProfileStore | null;
+  readonly startupWarnings: readonly string[];
 
   #state: SessionState;
   #target: ConnectionTarget;
@@ -62,6 +66,7 @@ export class Session implements ShellSession, SessionControl {
 
   private constructor(options: SessionOptions, opened: { connection: WBEMConnection; mock: EmbeddedMock | null }) {
     this.profiles = options.profiles ?? null;
+    this.startupWarnings = options.startupWarnings ?? [];
     this.#target = options.target;
     this.#connection = opened.connection;
     this.#mock = opened.mock;
@@ -119,8 +124,10 @@ export class Session implements ShellSession, SessionControl {
     let ok = true;
     let exit = false;
 
-    for (const statement of splitStatements(line)) {
+    const statements = splitStatements(line);
+    for (const [index, statement] of statements.entries()) {
       const result = await this.#run(statement, output, options);
+      if (result.pick) return { ok: false, output, pick: instancePick(result.pick, statement, statements.slice(index + 1)) };
       ok &&= result.ok;
       if (result.exit) {
         exit = true;
@@ -131,7 +138,11 @@ export class Session implements ShellSession, SessionControl {
     return exit ? { ok, output, exit } : { ok, output };
   }
 
-  async #run(statement: string, output: OutputBlock[], options: { signal?: AbortSignal; onProgress?: (progress: CommandProgress) => void }): Promise<{ ok: boolean; exit: boolean }> {
+  async #run(
+    statement: string,
+    output: OutputBlock[],
+    options: { signal?: AbortSignal; onProgress?: (progress: CommandProgress) => void },
+  ): Promise<{ ok: boolean; exit: boolean; pick?: InstancePickRequest }> {
     let group: string | undefined;
     try {
       const tokens = tokenizeCommand(statement).map((token) => token.text);
@@ -151,7 +162,8 @@ export class Session implements ShellSession, SessionControl {
       await command.run(this.#context(output, { namespace, format }, options), parsed);
       return { ok: true, exit: command.words[0] === 'exit' };
     } catch (error) {
-      output.push({ kind: 'error', text: errorText(error, group) });
+      if (error instanceof InstancePickRequest) return { ok: false, exit: false, pick: error };
+      output.push({ kind: 'error', text: errorText(error, group, this.#interactive ? 'commands' : 'options') });
       return { ok: false, exit: false };
     } finally {
       for (const text of drainValidationNotices(this)) output.push({ kind: 'warning', text });
@@ -169,6 +181,7 @@ export class Session implements ShellSession, SessionControl {
       signal: options.signal,
       interactive: this.#interactive,
       width: this.#width,
+      format,
       progress: (message, count) => options.onProgress?.({ message, count }),
       print: (text) => output.push({ kind: 'text', text }),
       warn: (text) => output.push({ kind: 'warning', text }),
@@ -200,6 +213,10 @@ export class Session implements ShellSession, SessionControl {
 
   onRecord(listener: (record: OperationRecord) => void): () => void {
     return this.recorder.subscribe(listener);
+  }
+
+  onValidation(listener: (validation: RecordValidation) => void): () => void {
+    return subscribeValidation(this, listener);
   }
 
   update(changes: SettingChanges): void {
@@ -251,4 +268,17 @@ export class Session implements ShellSession, SessionControl {
   #announce(): void {
     for (const listener of this.#listeners) listener(this.#state);
   }
+}
+
+/**
+ * Builds the pick list of a `CLASS.?` word in `statement`: the line to run after the pick is
+ * the statement and the statements after it, so the word keeps its offsets.
+ */
+function instancePick(request: InstancePickRequest, statement: string, rest: readonly string[]): InstancePick {
+  const token = tokenizeCommand(statement).find((candidate) => candidate.text === request.word);
+  const start = token?.start ?? statement.indexOf(request.word);
+  const end = token?.end ?? start + request.word.length;
+  const labels = pathLabels(request.paths);
+  const candidates = request.paths.map((path, index) => ({ value: instancePathWord(path), detail: labels[index]! }));
+  return { className: request.className, line: [statement, ...rest].join(';'), start, end, candidates };
 }

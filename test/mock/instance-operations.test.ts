@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { CIMClass } from '../../src/cim/class.js';
+import { CIMError } from '../../src/cim/errors.js';
 import { CIMInstance } from '../../src/cim/instance.js';
 import { CIMProperty } from '../../src/cim/property.js';
+import { CIMQualifier } from '../../src/cim/qualifier.js';
+import { CIM_ERR_FAILED } from '../../src/cim/status-codes.js';
 import { Uint32 } from '../../src/cim/typed-value.js';
+import { createClass } from '../../src/mock/operations/class-operations.js';
 import {
   createInstance,
   deleteInstance,
@@ -90,6 +95,26 @@ describe('createInstance and deleteInstance', () => {
     expect(getInstance(repository, NS, path, { localOnly: false }).get('Label')).toBe('none');
     deleteInstance(repository, NS, path);
     expect(enumerateInstanceNames(repository, NS, 'TST_Sub').map((name) => name.keybindings.get('InstanceID'))).not.toContain('s9');
+  });
+
+  it('rejects abstract class', () => {
+    const repository = buildRepository();
+    const abstract = new CIMQualifier('Abstract', true, { type: 'boolean' });
+    createClass(repository, NS, new CIMClass('TST_Abstract', { superclass: 'TST_Base', qualifiers: [abstract] }));
+    createClass(repository, NS, new CIMClass('TST_Concrete', { superclass: 'TST_Abstract' }));
+
+    let error: unknown;
+    try {
+      createInstance(repository, NS, new CIMInstance('TST_Abstract').set('InstanceID', 'a1'));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CIMError);
+    expect((error as CIMError).statusCode).toBe(CIM_ERR_FAILED);
+    expect((error as CIMError).statusDescription).toBe(
+      'Class TST_Abstract is abstract and cannot have instances of its own; create an instance of a concrete subclass of TST_Abstract instead.',
+    );
+    expect(createInstance(repository, NS, new CIMInstance('TST_Concrete').set('InstanceID', 'c1')).className).toBe('TST_Concrete');
   });
 });
 

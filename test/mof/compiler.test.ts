@@ -233,7 +233,8 @@ describe('MOFCompiler errors', () => {
     ['instance of TST_Link { Left = $nowhere; Right = $nowhere; };', 'ERR_MOF_DEPENDENCY', 'alias $nowhere is not defined'],
     ['instance of TST_Link { Left = "not a path"; Right = "x"; };', 'ERR_MOF_INVALID', 'invalid object path "not a path" for a reference'],
     ['instance of TST_Sub { InstanceID = "x"; Embedded = "class X {};"; };', 'ERR_MOF_INVALID', 'must contain the MOF text of one instance'],
-    ['instance of TST_Base { InstanceID = "x"; Count = instance of TST_Base { InstanceID = "y"; }; };', 'ERR_MOF_INVALID', 'instance of TST_Base does not fit property TST_Base.Count of type uint32'],
+    ['instance of TST_Sub { InstanceID = "x"; Count = instance of TST_Base { InstanceID = "y"; }; };', 'ERR_MOF_INVALID', 'instance of TST_Base does not fit property TST_Sub.Count of type uint32'],
+    ['instance of TST_Base { InstanceID = "x"; };', 'ERR_MOF_INVALID', 'class TST_Base is abstract and cannot have instances of its own; declare an instance of a concrete subclass'],
     ['instance of TST_Missing { x = 1; };', 'ERR_MOF_DEPENDENCY', 'class TST_Missing is not defined in namespace root/cimv2'],
     ['class TST_Sub2 : TST_Nowhere { };', 'ERR_MOF_DEPENDENCY', 'superclass TST_Nowhere of class TST_Sub2 is not defined in namespace root/cimv2'],
     ['[Unknown] class TST_X { };', 'ERR_MOF_DEPENDENCY', 'qualifier Unknown is not declared in namespace root/cimv2'],
@@ -292,9 +293,16 @@ describe('MOFCompiler errors', () => {
   });
 
   it('duplicate instance path', () => {
-    const error = compileError(`${base}\ninstance of TST_Base { InstanceID = "x"; };\ninstance of TST_Base { InstanceID = "x"; };`);
+    const error = compileError(`${base}\ninstance of TST_Sub { InstanceID = "x"; };\ninstance of TST_Sub { InstanceID = "x"; };`);
     expect(error.line).toBe(lines + 2);
     expect(error.reason).toContain('already exists');
+  });
+
+  it('abstract class instance position', () => {
+    const error = compileError(`${base}\n  instance of TST_Base { InstanceID = "x"; };`);
+    expect(error.line).toBe(lines + 1);
+    expect(error.column).toBe(15);
+    expect(error.message.split('\n').slice(1)).toEqual(['  instance of TST_Base { InstanceID = "x"; };', '              ^']);
   });
 
   it('error inside embedded MOF text', () => {
@@ -330,7 +338,7 @@ describe('MOFCompiler pragmas and warnings', () => {
     ['class X { [Override ("p")] string p; };', 'Override("p") on X.p has no effect because class X has no superclass'],
     ['class X : TST_Base { [Override ("Other")] uint32 Count; };', 'Override("Other") on X.Count names a different element'],
     ['class X : TST_Base { [Override ("Extra")] uint32 Extra; };', 'superclass TST_Base has no element Extra'],
-    ['instance of TST_Base as $x { InstanceID = "1"; };\ninstance of TST_Base as $x { InstanceID = "2"; };', 'alias $x is defined again'],
+    ['instance of TST_Sub as $x { InstanceID = "1"; };\ninstance of TST_Sub as $x { InstanceID = "2"; };', 'alias $x is defined again'],
     ['class TST_Other { [Key] string k; };\ninstance of TST_Other as $o { k = "1"; };\ninstance of TST_Link { Left = $o; Right = $o; };', 'declared as TST_Base REF, but the value refers to an instance of TST_Other'],
   ])('warning %s', (extra, message) => {
     const warnings: MOFWarning[] = [];

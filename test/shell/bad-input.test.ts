@@ -33,7 +33,9 @@ const CASES: ReadonlyArray<[string, string, string]> = [
   ['wrong key name', 'instance get CIM_Foo Name=x', 'Name is not a key of class CIM_Foo; its keys are InstanceID.'],
   ['missing key', 'instance get CIM_Foo', 'The instance path of CIM_Foo is missing the key InstanceID; write CIM_Foo InstanceID=VALUE, or CIM_Foo.? to list the instances.'],
   ['pick list in -c mode', 'instance delete CIM_Foo.?', 'CIM_Foo.? needs an interactive shell to pick an instance; give the keys as CIM_Foo key=value ...'],
-  ['bad URI', `instance get 'CIM_Foo.InstanceID="a'`, 'The instance path "CIM_Foo.InstanceID=\\"a" is not valid'],
+  ['bad URI', `instance get 'CIM_Foo.InstanceID="a",'`, 'The instance path is not valid at column 24: expected a key name (letters, digits and "_", not starting with a digit).\n  CIM_Foo.InstanceID="a",\n                         ^'],
+  ['bad reference', `instance create TST_Lineage -p InstanceID=x -p 'parent=TST_Person.name='`, 'The value for property parent of TST_Lineage (reference) is not a valid instance path at column 17: expected a value for key "name"'],
+  ['array type', 'instance create PyWBEM_AllTypes -p InstanceId=x -p arrayUint16=foo', 'The value "foo" is not valid for property arrayUint16 of PyWBEM_AllTypes (uint16[]); give an integer such as 42 or 0x2A.'],
   ['missing instance', 'instance get CIM_Foo InstanceID=none', 'CIM_ERR_NOT_FOUND (6): Instance CIM_Foo.InstanceID="none" does not exist'],
   ['integer out of range', 'instance create CIM_Foo -p InstanceID=x -p IntegerProp=4294967296', 'The value 4294967296 is out of range for property IntegerProp of CIM_Foo (uint32: 0 to 4294967295); give a value in that range.'],
   ['negative unsigned', 'instance create CIM_Foo -p InstanceID=x -p IntegerProp=-1', 'out of range for property IntegerProp of CIM_Foo (uint32'],
@@ -41,7 +43,7 @@ const CASES: ReadonlyArray<[string, string, string]> = [
   ['not a boolean', 'instance create PyWBEM_AllTypes -p InstanceId=x -p scalBool=yes', 'The value "yes" is not valid for property scalBool of PyWBEM_AllTypes (boolean); give true or false.'],
   ['not a real', 'instance create PyWBEM_AllTypes -p InstanceId=x -p scalReal64=1.2.3', 'is not valid for property scalReal64 of PyWBEM_AllTypes (real64); give a number'],
   ['bad datetime', 'instance create PyWBEM_AllTypes -p InstanceId=x -p scalDateTime=2024-01-01', 'The value "2024-01-01" is not valid for property scalDateTime of PyWBEM_AllTypes (datetime): Invalid CIM datetime'],
-  ['bad array element', 'instance create PyWBEM_AllTypes -p InstanceId=x -p arrayUint8=1,300', 'The value 300 is out of range for property arrayUint8 of PyWBEM_AllTypes (uint8: 0 to 255)'],
+  ['bad array element', 'instance create PyWBEM_AllTypes -p InstanceId=x -p arrayUint8=1,300', 'The value 300 is out of range for property arrayUint8 of PyWBEM_AllTypes (uint8[]: 0 to 255)'],
   ['unknown property', 'instance create CIM_Foo -p Color=red', 'Class CIM_Foo has no property Color; its properties are InstanceID, IntegerProp, cimfoo_emb3.'],
   ['assignment without =', 'instance create CIM_Foo -p InstanceID', 'Expected a property as name=value, not "InstanceID"'],
   ['unknown method', 'instance invoke CIM_Foo InstanceID=CIM_Foo1 Nope', 'Class CIM_Foo has no method Nope; its methods are Fuzzy, FuzzyStatic, DeleteNothing.'],
@@ -97,28 +99,36 @@ describe('server problems', () => {
     await bare.close();
   });
 
-  it('reports a server that is down', async () => {
+  const ADVICE_MODES: ReadonlyArray<[string, boolean, string, string]> = [
+    ['interactive', true, 'To use another server, run "connect URL".', 'Raise the limit with "set timeout SECONDS" if the server needs longer.'],
+    ['-c mode', false, 'To use another server, give its URL as the argument of wbemshell.', 'Raise the limit with --timeout SECONDS if the server needs longer.'],
+  ];
+
+  it.each(ADVICE_MODES)('server down advice %s', async (_mode, interactive, advice) => {
     const down = createServer();
     await new Promise<void>((resolve) => down.listen(0, '127.0.0.1', resolve));
     const port = (down.address() as AddressInfo).port;
     await new Promise((resolve) => down.close(resolve));
 
-    const offline = await openSession(`http://127.0.0.1:${port}`);
+    const offline = await openSession(`http://127.0.0.1:${port}`, { interactive });
     const result = await offline.execute('class get CIM_Foo');
     expect(result.ok).toBe(false);
     expect(result.output[0]!.text).toContain('connection was refused');
-    expect(result.output[0]!.text).toContain('To use another server, run "connect URL".');
+    expect(result.output[0]!.text).toMatch(new RegExp(`${escapeRegExp(advice)}$`));
     expect((await offline.execute('set output json')).ok).toBe(true);
     await offline.close();
   });
 
-  it('reports a timeout and stays usable', async () => {
+  it.each(ADVICE_MODES)('timeout advice once %s', async (_mode, interactive, _connectAdvice, advice) => {
     const port = (hanging.address() as AddressInfo).port;
-    const slow = await openSession(`http://127.0.0.1:${port}`);
+    const slow = await openSession(`http://127.0.0.1:${port}`, { interactive });
     await slow.execute('set timeout 0.2');
     const result = await slow.execute('class get CIM_Foo');
+    const text = result.output[0]!.text;
     expect(result.ok).toBe(false);
-    expect(result.output[0]!.text).toContain('Raise the limit with "set timeout SECONDS"');
+    expect(text).toMatch(/timed out after 200 ms while waiting for the response\. /);
+    expect(text).toMatch(new RegExp(`${escapeRegExp(advice)}$`));
+    expect(text.match(/Raise the/g)).toHaveLength(1);
     expect(slow.state.timeout).toBe(0.2);
     await slow.close();
   });
@@ -135,3 +145,7 @@ describe('server problems', () => {
     await slow.close();
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -123,7 +123,7 @@ describe('wbemshell command', () => {
     expect(result.stdout).toBe('CIM_Foo\n');
     expect(result.stderr).toBe(
       `Warning: ${cwd}/.wbemshellrc:2: output: invalid value "yaml": use one of mof, xml, json, table, tree; the default is used.\n` +
-        `Warning: ${cwd}/.wbemshellrc:3: colour: unknown key; the keys are server, user, namespace, output, timeout, pull, verify, ca-certs, pane, pane-width, key.ACTION; the default is used.\n`,
+        `Warning: ${cwd}/.wbemshellrc:3: colour: unknown key; the keys are server, user, namespace, output, timeout, pull, verify, ca-certs, pane, pane-width, key.ACTION; the line is ignored.\n`,
     );
   });
 

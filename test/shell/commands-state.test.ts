@@ -31,7 +31,7 @@ async function run(line: string): Promise<{ ok: boolean; text: string }> {
 describe('instance create, modify and delete', () => {
   it('creates, modifies and deletes an instance', async () => {
     const created = await run('instance create CIM_Foo -p InstanceID=NewFoo -p IntegerProp=42');
-    expect(created).toEqual({ ok: true, text: '/root/cimv2:CIM_Foo.InstanceID="NewFoo"' });
+    expect(created).toEqual({ ok: true, text: 'Created /root/cimv2:CIM_Foo.InstanceID="NewFoo".' });
 
     expect((await run('instance modify CIM_Foo InstanceID=NewFoo -p IntegerProp=43')).ok).toBe(true);
     expect((await run('instance get CIM_Foo InstanceID=NewFoo')).text).toContain('IntegerProp = 43;');
@@ -87,6 +87,30 @@ describe('instance create, modify and delete', () => {
   it('rejects an embedded instance of two objects', async () => {
     const result = await run(`instance create CIM_Foo -p InstanceID=Emb2 -p 'cimfoo_emb3=instance of CIM_FooEmb3 { }; instance of CIM_FooEmb3 { };'`);
     expect(result.text).toContain('must be the MOF of one instance');
+  });
+
+  it('creates and reads a keyless instance', async () => {
+    expect(await run('instance create CIM_FooEmb1')).toEqual({ ok: true, text: 'Created /root/cimv2:CIM_FooEmb1=@.' });
+
+    for (const word of ['CIM_FooEmb1=@', '/root/cimv2:CIM_FooEmb1=@', `'${server.url}/root/cimv2:CIM_FooEmb1=@'`]) {
+      const result = await run(`instance get ${word}`);
+      expect(result).toEqual({ ok: true, text: 'instance of CIM_FooEmb1 {\n};' });
+    }
+    expect(await run('instance delete CIM_FooEmb1=@')).toEqual({ ok: true, text: 'Deleted /root/cimv2:CIM_FooEmb1=@.' });
+  });
+
+  it('rejects an abstract class', async () => {
+    const result = await run('instance create CIM_BaseEmb');
+    expect(result.ok).toBe(false);
+    expect(result.text).toBe(
+      'error: CIM_ERR_FAILED (1): Class CIM_BaseEmb is abstract and cannot have instances of its own; create an instance of a concrete subclass of CIM_BaseEmb instead.',
+    );
+  });
+
+  it('prints the path object as json', async () => {
+    const created = await run('instance create CIM_Foo -p InstanceID=JsonFoo -o json');
+    expect(JSON.parse(created.text)).toMatchObject([{ className: 'CIM_Foo' }]);
+    expect((await run('instance delete CIM_Foo InstanceID=JsonFoo')).ok).toBe(true);
   });
 
   it('sets a reference property from a URI', async () => {

@@ -44,23 +44,27 @@ describe('rc file parsing', () => {
     });
   });
 
+  const DEFAULT_USED = '; the default is used.';
+  const LINE_IGNORED = '; the line is ignored.';
+
   it.each([
-    ['colour = red', 'colour', 'unknown key; the keys are server, user'],
-    ['output = yaml', 'output', 'invalid value "yaml": use one of mof, xml, json, table, tree'],
-    ['timeout = 0', 'timeout', 'invalid value "0": use a number greater than 0 and at most 86400'],
-    ['timeout = soon', 'timeout', 'invalid value "soon"'],
-    ['verify = maybe', 'verify', 'invalid value "maybe": use true or false'],
-    ['pane-width = 95', 'pane-width', 'use a number greater than 0 and at most 90'],
-    ['server =', 'server', 'invalid value "": the value is empty'],
-    ['password = secret', 'password', 'passwords are not read from this file; use --password-stdin or the password prompt'],
-    ['just words', 'just words', 'expected key = value'],
-  ])('reports %s', (line, key, message) => {
+    ['colour = red', 'colour', 'unknown key; the keys are server, user', LINE_IGNORED],
+    ['output = yaml', 'output', 'invalid value "yaml": use one of mof, xml, json, table, tree', DEFAULT_USED],
+    ['timeout = 0', 'timeout', 'invalid value "0": use a number greater than 0 and at most 86400', DEFAULT_USED],
+    ['timeout = soon', 'timeout', 'invalid value "soon"', DEFAULT_USED],
+    ['verify = maybe', 'verify', 'invalid value "maybe": use true or false', DEFAULT_USED],
+    ['pane-width = 95', 'pane-width', 'use a number greater than 0 and at most 90', DEFAULT_USED],
+    ['server =', 'server', 'invalid value "": the value is empty', DEFAULT_USED],
+    ['password = secret', 'password', 'passwords are never read from this file', '; the line is ignored; use --password-stdin or the password prompt.'],
+    ['just words', 'just words', 'expected key = value', LINE_IGNORED],
+  ])('reports %s', (line, key, message, ending) => {
     const { settings, problems } = parseRcText(`output = table\n${line}\npull = on`, '/home/u/.wbemshellrc');
     expect(settings).toEqual({ output: 'table', pull: 'on' });
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: '/home/u/.wbemshellrc', line: 2, key });
     expect(problems[0]!.message).toContain(message);
     expect(rcProblemText(problems[0]!)).toMatch(/^\/home\/u\/\.wbemshellrc:2: /);
+    expect(rcProblemText(problems[0]!).endsWith(ending)).toBe(true);
   });
 
   it('reads key bindings', () => {
@@ -84,6 +88,7 @@ describe('rc file parsing', () => {
     expect(problems[0]).toMatchObject({ file: '/home/u/.wbemshellrc', line: 2, key });
     expect(problems[0]!.message).toContain(message);
     expect(rcProblemText(problems[0]!)).toMatch(/^\/home\/u\/\.wbemshellrc:2: key\./);
+    expect(rcProblemText(problems[0]!)).toMatch(/; the action keeps its default keys\.$/);
   });
 
   it('example keys parse as defaults', async () => {
@@ -121,6 +126,7 @@ describe('rc file lookup', () => {
     mkdirSync(path.join(cwd, '.wbemshellrc'));
     const rc = readRcFile(cwd, tempConfigDirectory());
     expect(rc.problems[0]!.message).toContain('cannot be read');
+    expect(rcProblemText(rc.problems[0]!)).toMatch(new RegExp(`^${cwd}/\\.wbemshellrc: cannot be read: .*; the defaults are used\\.$`));
   });
 
   it('is empty without files', () => {

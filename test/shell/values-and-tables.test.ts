@@ -61,7 +61,7 @@ describe('typed values', () => {
     ['char16', 'ab', 'exactly one UCS-2 character'],
     ['boolean', '1', 'give true or false'],
     ['datetime', 'yesterday', 'Invalid CIM datetime'],
-    ['reference', 'not a path', 'is not an instance path'],
+    ['reference', 'not a path', 'is not a valid instance path at column 4: expected "." and keybindings'],
   ] as const)('rejects %s %s', (type, text, message) => {
     expect(() => parseSimpleScalar(text, declaration(type))).toThrow(message);
   });

@@ -3,7 +3,7 @@ import type { ClassCache } from '../completion/class-cache.js';
 import type { Displayable } from '../format/displayable.js';
 import type { ConnectionTarget } from '../connection-target.js';
 import type { ProfileStore } from '../settings/profile-store.js';
-import type { OutputFormat, PullMode, SessionState } from '../session-types.js';
+import type { OutputFormat, PullMode, SessionState, ValidationState } from '../session-types.js';
 import type { CommandSpec } from './command-types.js';
 
 /** Settings a command may change; the session announces each change to its listeners. */
@@ -13,6 +13,7 @@ export interface SettingChanges {
   pull?: PullMode;
   timeout?: number;
   recorder?: boolean;
+  validation?: ValidationState;
 }
 
 /** The session as commands see it: the connection, its caches and the settings. */
@@ -51,6 +52,8 @@ export interface CommandContext {
   readonly interactive: boolean;
   /** Line width of tables, in characters. */
   readonly width: number;
+  /** Output format of this command: its `--output`, else the session's. */
+  readonly format: OutputFormat;
   progress(message: string, count: number): void;
   print(text: string): void;
   warn(text: string): void;

@@ -5,7 +5,7 @@ import type { ArgumentSpec, CommandSpec, OptionSpec, ParsedArguments } from './c
 import { collect } from './collect.js';
 import { ASSOCIATOR_OPTIONS, OPTIONS, readMaxObjectCount, REFERENCE_OPTIONS } from './common-options.js';
 import { globPattern } from './class-commands.js';
-import { pickMessage, readInstancePath, readInstanceReference } from './instance-path.js';
+import { readInstancePath } from './instance-path.js';
 import { invokeMethod } from './method-call.js';
 import { OptionReader } from './parse-arguments.js';
 import { typedProperties } from './typed-input.js';
@@ -13,7 +13,7 @@ import { typedProperties } from './typed-input.js';
 const CLASS_ARGUMENT: ArgumentSpec = { name: 'CLASSNAME', summary: 'name of a class', required: true, complete: 'class' };
 const PATH_ARGUMENT: ArgumentSpec = {
   name: 'INSTANCENAME',
-  summary: 'CLASS key=value ..., a WBEM URI, or CLASS.? to list the instances',
+  summary: 'CLASS key=value ..., a WBEM URI, or CLASS.? to pick an instance from a list',
   required: true,
   rest: true,
   complete: 'instance',
@@ -76,27 +76,14 @@ function columnsOption(options: OptionReader): { columns?: readonly string[] } {
 
 async function getInstance(context: CommandContext, parsed: ParsedArguments): Promise<void> {
   const options = new OptionReader(parsed);
-  const reference = await readInstanceReference(context, parsed.args);
-  if (reference.kind === 'pick') {
-    await listForPick(context, reference.className);
-    return;
-  }
-  const instance = await context.session.connection.getInstance(reference.path, {
-    ...callOptions(context, reference.path.namespace ?? undefined),
+  const path = await readInstancePath(context, parsed.args);
+  const instance = await context.session.connection.getInstance(path, {
+    ...callOptions(context, path.namespace ?? undefined),
     ...pullShape(options),
     ...(options.flag('include-qualifiers') ? { includeQualifiers: true } : {}),
     localOnly: options.flag('local-only'),
   });
   context.show({ kind: 'instances', items: [instance] }, columnsOption(options));
-}
-
-/** Shows the instance paths of a class for `CLASS.?`. In `-c` mode it raises an error that requests the keys instead. */
-async function listForPick(context: CommandContext, className: string): Promise<void> {
-  if (!context.interactive) throw new ShellInputError(pickMessage(className, false));
-
-  const paths = await collect(context, context.session.connection.iterEnumerateInstancePaths(className, { ...callOptions(context), usePull: usePull(context) }), 'Listing instances');
-  context.show({ kind: 'instanceNames', items: paths }, { empty: `No instances of ${className} in ${context.namespace} to pick from.` });
-  if (paths.length > 0) context.warn(`Pick one of these instances (${paths.length}) and run the command again with its path.`);
 }
 
 /**
@@ -131,7 +118,15 @@ async function createInstance(context: CommandContext, parsed: ParsedArguments):
 
   const instance = new CIMInstance(cimClass.className, { properties });
   const path = await context.session.connection.createInstance(instance, callOptions(context));
-  context.show({ kind: 'instanceNames', items: [path] });
+  if (context.format === 'json' || context.format === 'xml') {
+    context.show({ kind: 'instanceNames', items: [path] });
+    return;
+  }
+
+  const local = path.copy();
+  local.host = null;
+  local.namespace ??= namespace;
+  context.print(`Created ${local.toString()}.`);
 }
 
 async function modifyInstance(context: CommandContext, parsed: ParsedArguments): Promise<void> {
@@ -249,7 +244,7 @@ left out, except those named without * or ?.`,
   },
   {
     words: ['instance', 'create'],
-    summary: 'Create an instance with property values typed from its class (CreateInstance).',
+    summary: 'Create an instance with property values typed from its class (CreateInstance); json and xml output print the new path as an object.',
     arguments: [CLASS_ARGUMENT],
     options: [OPTIONS.property, OPTIONS.output, OPTIONS.namespace],
     run: createInstance,

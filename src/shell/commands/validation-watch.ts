@@ -7,6 +7,7 @@ import {
   type OperationRecord,
   type OperationRecorder,
 } from '../../index.js';
+import type { DocumentValidation, RecordValidation } from '../session-types.js';
 import type { SessionControl } from './command-context.js';
 
 /** Automatic validation of a session's traffic, switched by `validate on|off|VERSION`. */
@@ -17,30 +18,46 @@ export interface ValidationWatch {
   requests: boolean;
 }
 
+/** Function that receives the validation of each operation. */
+export type ValidationListener = (validation: RecordValidation) => void;
+
 /** Most violations shown for one document; the rest are counted. */
 const SHOWN_VIOLATIONS = 10;
 
-/** Validates the bodies of each operation record and keeps the findings until the session prints them. */
+/**
+ * Validates the bodies of each operation record, keeps the findings until the session
+ * prints them, and hands each record's validation to the listeners.
+ */
 class ValidatingRecorder implements OperationRecorder {
   enabled = true;
   readonly notices: string[] = [];
+  readonly listeners = new Set<ValidationListener>();
 
   constructor(readonly watch: ValidationWatch) {}
 
   record(record: OperationRecord): void {
     if (!this.watch.enabled) return;
-    if (this.watch.requests && record.request !== null) this.#check(record.request.body, `request of ${record.operation}`);
-    if (record.response !== null) this.#check(record.response.body, `response to ${record.operation}`);
+
+    const documents: DocumentValidation[] = [];
+    if (this.watch.requests && record.request !== null) documents.push(...this.#check('request', record.request.body, `request of ${record.operation}`));
+    if (record.response !== null) documents.push(...this.#check('response', record.response.body, `response to ${record.operation}`));
+    if (documents.length === 0) return;
+
+    const validation: RecordValidation = { record, dtdVersion: this.watch.dtdVersion, documents };
+    for (const listener of this.listeners) listener(validation);
   }
 
-  #check(body: string, title: string): void {
-    if (!body.trimStart().startsWith('<')) return;
+  /** Validates one body; a body that is not XML, such as an HTML error page, yields nothing. */
+  #check(part: DocumentValidation['part'], body: string, title: string): DocumentValidation[] {
+    if (!body.trimStart().startsWith('<')) return [];
     try {
       const result = validateCIMXML(body, { dtdVersion: this.watch.dtdVersion });
       if (!result.valid) this.notices.push(formatValidation(result, title));
+      return [{ part, result, skipped: null }];
     } catch (error) {
       if (!(error instanceof ValidationLimitError)) throw error;
       this.notices.push(`The ${title} was not validated: ${error.message}`);
+      return [{ part, result: null, skipped: error.message }];
     }
   }
 }
@@ -52,7 +69,10 @@ export function validationWatch(session: SessionControl): Readonly<ValidationWat
   return recorderOf(session).watch;
 }
 
-/** Changes the validation settings; the validating recorder is attached to the connection only while on. */
+/**
+ * Changes the validation settings and announces them as `SessionState.validation`; the
+ * validating recorder is attached to the connection only while on.
+ */
 export function updateValidationWatch(session: SessionControl, changes: Partial<ValidationWatch>): Readonly<ValidationWatch> {
   const recorder = recorderOf(session);
   Object.assign(recorder.watch, changes);
@@ -61,7 +81,18 @@ export function updateValidationWatch(session: SessionControl, changes: Partial<
   const index = list.indexOf(recorder);
   if (recorder.watch.enabled && index < 0) list.push(recorder);
   if (!recorder.watch.enabled && index >= 0) list.splice(index, 1);
+
+  session.update({ validation: { ...recorder.watch } });
   return recorder.watch;
+}
+
+/** Calls `listener` with the validation of each operation while validation is on; returns the function that removes it. */
+export function subscribeValidation(session: SessionControl, listener: ValidationListener): () => void {
+  const listeners = recorderOf(session).listeners;
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 /**

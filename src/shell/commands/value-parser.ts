@@ -10,6 +10,7 @@ import {
 } from '../../index.js';
 import { ShellInputError } from '../shell-errors.js';
 import { unquoteWord } from './command-line.js';
+import { uriProblem } from './uri-problem.js';
 
 /** The declared type of the element a value is for: a property, parameter or key. */
 export interface ValueDeclaration {
@@ -88,7 +89,7 @@ function parseInteger(text: string, declaration: ValueDeclaration): number | big
 
   const [min, max] = INTEGER_RANGES[type];
   if (value < min || value > max) {
-    throw new ShellInputError(`The value ${text} is out of range for ${declaration.label} (${type}: ${min} to ${max}); give a value in that range.`);
+    throw new ShellInputError(`The value ${text} is out of range for ${declaration.label} (${typeName(declaration)}: ${min} to ${max}); give a value in that range.`);
   }
   return type === 'uint64' || type === 'sint64' ? value : Number(value);
 }
@@ -109,7 +110,7 @@ function parseReal(text: string, declaration: ValueDeclaration): number {
   else throw invalid(text, declaration, 'a number such as 1.5, 2e-3, NaN or INF');
 
   if (declaration.type === 'real32' && Number.isFinite(value) && Math.abs(value) > REAL32_MAX) {
-    throw new ShellInputError(`The value ${text} is out of range for ${declaration.label} (real32: up to ±${REAL32_MAX}); give a smaller value.`);
+    throw new ShellInputError(`The value ${text} is out of range for ${declaration.label} (${typeName(declaration)}: up to ±${REAL32_MAX}); give a smaller value.`);
   }
   return value;
 }
@@ -119,7 +120,7 @@ function parseDateTime(text: string, declaration: ValueDeclaration): CIMDateTime
     return new CIMDateTime(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ShellInputError(`The value ${JSON.stringify(text)} is not valid for ${declaration.label} (datetime): ${reason}`, { cause: error });
+    throw new ShellInputError(`The value ${JSON.stringify(text)} is not valid for ${declaration.label} (${typeName(declaration)}): ${reason}`, { cause: error });
   }
 }
 
@@ -129,11 +130,13 @@ function parseReference(text: string, declaration: ValueDeclaration): CIMInstanc
     if (path.namespace === null && declaration.namespace !== undefined) path.namespace = declaration.namespace;
     return path;
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ShellInputError(
-      `The value ${JSON.stringify(text)} is not an instance path for ${declaration.label} (reference): ${reason}. Write a WBEM URI such as 'CIM_Foo.InstanceID="a"'.`,
-      { cause: error },
-    );
+    const problem = uriProblem(error);
+    const advice = `write a WBEM URI such as 'CIM_Foo.InstanceID="a"'`;
+    const message =
+      problem.frame === ''
+        ? `The value ${text} is not an instance path for ${declaration.label} (${typeName(declaration)}): ${problem.summary}; ${advice}.`
+        : `The value for ${declaration.label} (${typeName(declaration)}) is not a valid instance path ${problem.summary}; ${advice}.\n${problem.frame}`;
+    throw new ShellInputError(message, { cause: error });
   }
 }
 
@@ -143,7 +146,12 @@ function parseChar16(text: string, declaration: ValueDeclaration): string {
 }
 
 function invalid(text: string, declaration: ValueDeclaration, expected: string): ShellInputError {
-  return new ShellInputError(`The value ${JSON.stringify(text)} is not valid for ${declaration.label} (${declaration.type}); give ${expected}.`);
+  return new ShellInputError(`The value ${JSON.stringify(text)} is not valid for ${declaration.label} (${typeName(declaration)}); give ${expected}.`);
+}
+
+/** Returns the declared type as MOF writes it, such as `uint16[]` for an array. */
+function typeName(declaration: ValueDeclaration): string {
+  return declaration.isArray ? `${declaration.type}[]` : declaration.type;
 }
 
 /** Splits array text at commas outside quotes and brackets; `[]` and empty text give no elements. */

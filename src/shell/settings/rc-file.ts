@@ -28,10 +28,15 @@ export interface RcSettings {
 /** A line of an rc file that was ignored, with the reason. */
 export interface RcProblem {
   readonly file: string;
+  /** 1-based line, or 0 for a problem with the whole file. */
   readonly line: number;
   readonly key: string;
   readonly message: string;
+  /** What the shell does instead, such as `the default is used`. */
+  readonly outcome: string;
 }
+
+const LINE_IGNORED = 'the line is ignored';
 
 export interface RcFile {
   /** Path of the file read, or null when none exists. */
@@ -95,8 +100,8 @@ function addKeyBinding(keys: KeyLines, name: string, value: string, line: number
 
 /**
  * Parses rc file text: `key = value` lines, `key.ACTION = KEY, ...` lines, `#` comments and
- * blank lines. A line with an unknown key or action, no `=`, or an invalid value is skipped
- * and reported; the key keeps its default.
+ * blank lines. A line with an unknown key or action, no `=`, a password or an invalid value
+ * is skipped and reported with what happens instead.
  */
 export function parseRcText(textContent: string, file: string): { settings: RcSettings; problems: RcProblem[] } {
   const settings: Record<string, unknown> = {};
@@ -109,36 +114,37 @@ export function parseRcText(textContent: string, file: string): { settings: RcSe
 
     const equals = line.indexOf('=');
     if (equals === -1) {
-      problems.push({ file, line: index + 1, key: line, message: 'expected key = value' });
+      problems.push({ file, line: index + 1, key: line, message: 'expected key = value', outcome: LINE_IGNORED });
       return;
     }
     const key = line.slice(0, equals).trim().toLowerCase();
     const value = line.slice(equals + 1).trim();
     if (key === 'password') {
-      problems.push({ file, line: index + 1, key, message: 'passwords are not read from this file; use --password-stdin or the password prompt' });
+      problems.push({ file, line: index + 1, key, message: 'passwords are never read from this file', outcome: `${LINE_IGNORED}; use --password-stdin or the password prompt` });
       return;
     }
     if (key.startsWith(KEY_PREFIX)) {
       const problem = addKeyBinding(keys, key.slice(KEY_PREFIX.length), value, index + 1);
-      if (problem !== null) problems.push({ file, line: index + 1, key, message: problem });
+      if (problem !== null) problems.push({ file, line: index + 1, key, message: problem, outcome: 'the action keeps its default keys' });
       return;
     }
     const entry = KEYS[key];
     if (entry === undefined) {
-      problems.push({ file, line: index + 1, key, message: `unknown key; the keys are ${Object.keys(KEYS).join(', ')}, ${KEY_PREFIX}ACTION` });
+      problems.push({ file, line: index + 1, key, message: `unknown key; the keys are ${Object.keys(KEYS).join(', ')}, ${KEY_PREFIX}ACTION`, outcome: LINE_IGNORED });
       return;
     }
     const parsed = entry.parse(value);
-    if ('error' in parsed) problems.push({ file, line: index + 1, key, message: `invalid value ${JSON.stringify(value)}: ${parsed.error}` });
+    if ('error' in parsed) problems.push({ file, line: index + 1, key, message: `invalid value ${JSON.stringify(value)}: ${parsed.error}`, outcome: 'the default is used' });
     else settings[entry.setting] = parsed.value;
   });
   if (keys.size > 0) settings['keys'] = Object.fromEntries([...keys].map(([action, entry]) => [action, entry.specs]));
   return { settings: settings as RcSettings, problems };
 }
 
-/** Formats a problem as `file:line: key: message; the default is used`. */
+/** Formats a problem as `file:line: key: message; outcome.`, or `file: message; outcome.` for the whole file. */
 export function rcProblemText(problem: RcProblem): string {
-  return `${problem.file}:${problem.line}: ${problem.key}: ${problem.message}; the default is used.`;
+  const where = problem.line === 0 ? problem.file : `${problem.file}:${problem.line}: ${problem.key}`;
+  return `${where}: ${problem.message}; ${problem.outcome}.`;
 }
 
 /** Reads the first rc file found: `.wbemshellrc` in `directory`, then in the home directory. */
@@ -150,7 +156,7 @@ export function readRcFile(directory: string = process.cwd(), home: string = hom
       content = readFileSync(candidate, 'utf8');
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      return { file: candidate, settings: {}, problems: [{ file: candidate, line: 0, key: '', message: `cannot be read: ${reason}` }] };
+      return { file: candidate, settings: {}, problems: [{ file: candidate, line: 0, key: '', message: `cannot be read: ${reason}`, outcome: 'the defaults are used' }] };
     }
     return { file: candidate, ...parseRcText(content, candidate) };
   }

@@ -1,6 +1,6 @@
 import type { OperationRecord } from '../../index.js';
 import { errorText } from '../error-text.js';
-import type { CommandProgress, CommandResult, Completion, SessionState, ShellSession } from '../session-types.js';
+import type { CommandProgress, CommandResult, Completion, RecordValidation, SessionState, ShellSession } from '../session-types.js';
 
 /** Status-line text while the session opens; `SessionState.url` is empty until then. */
 export const STARTING_TEXT = 'starting mock server...';
@@ -17,11 +17,14 @@ export class DeferredSession implements ShellSession {
   readonly #open: () => Promise<ShellSession>;
   readonly #listeners = new Set<(state: SessionState) => void>();
   readonly #recordListeners = new Set<(record: OperationRecord) => void>();
+  readonly #validationListeners = new Set<(validation: RecordValidation) => void>();
+  readonly startupWarnings: readonly string[];
 
   /** `state` is shown until the session is open; give it an empty `url`. */
-  constructor(open: () => Promise<ShellSession>, state: SessionState) {
+  constructor(open: () => Promise<ShellSession>, state: SessionState, startupWarnings: readonly string[] = []) {
     this.#open = open;
     this.#state = state;
+    this.startupWarnings = startupWarnings;
   }
 
   /**
@@ -72,6 +75,13 @@ export class DeferredSession implements ShellSession {
     };
   }
 
+  onValidation(listener: (validation: RecordValidation) => void): () => void {
+    this.#validationListeners.add(listener);
+    return () => {
+      this.#validationListeners.delete(listener);
+    };
+  }
+
   /** Closes the session once it is open; a session that failed to open has nothing to close. */
   async close(): Promise<void> {
     if (this.#opening === null) return;
@@ -89,6 +99,9 @@ export class DeferredSession implements ShellSession {
     session.onChange((state) => this.#update(state));
     session.onRecord((record) => {
       for (const listener of this.#recordListeners) listener(record);
+    });
+    session.onValidation?.((validation) => {
+      for (const listener of this.#validationListeners) listener(validation);
     });
     this.#update(session.state);
   }

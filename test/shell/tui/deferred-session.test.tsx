@@ -44,6 +44,16 @@ describe('DeferredSession', () => {
     expect(deferred.state.url).toBe(session.state.url);
   });
 
+  it('start-up warnings in output', async () => {
+    const warnings = ['/home/u/.wbemshellrc:2: colour: unknown key; the line is ignored.', 'The command history cannot be stored: EACCES.'];
+    const deferred = new DeferredSession(async () => session, STARTING, warnings);
+    const screen = renderShell(deferred);
+
+    const text = await screen.waitFor((frame) => warnings.every((warning) => frame.includes(warning)), 'the start-up warnings');
+    expect(text.indexOf(warnings[0]!)).toBeLessThan(text.indexOf(warnings[1]!));
+    screen.instance.unmount();
+  });
+
   it('failed open reports error', async () => {
     const deferred = new DeferredSession(() => Promise.reject(new Error('The model file models/x.mof was not found.')), STARTING);
     const result = await deferred.execute('class get CIM_ComputerSystem');

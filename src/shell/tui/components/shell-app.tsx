@@ -49,7 +49,7 @@ export function ShellApp({ session, history: initialHistory, onHistoryAdd, paneS
   const bindings = useKeyBindings();
 
   const history = useMemo(() => new History(initialHistory ?? []), [initialHistory]);
-  const log = useMemo(() => new OutputLog(), []);
+  const log = useMemo(() => startupLog(session.startupWarnings ?? []), [session]);
   const [version, setVersion] = useState(0);
   const [outputEnd, setOutputEnd] = useState<number | null>(null);
   const [focus, setFocus] = useState<Focus>('input');
@@ -189,7 +189,7 @@ export function ShellApp({ session, history: initialHistory, onHistoryAdd, paneS
 
   return (
     <Box flexDirection="column" width={size.columns}>
-      <StatusBar state={state} width={size.columns} />
+      <StatusBar state={state} width={size.columns} latestValidation={records.latestValidation} />
       <Box flexDirection="row">
         {left}
         {pane.visible && layout.side ? paneView : null}
@@ -202,4 +202,11 @@ export function ShellApp({ session, history: initialHistory, onHistoryAdd, paneS
 /** Last row of the pick list: what is picked and the keys that pick and cancel. */
 function pickHint(className: string, bindings: KeyBindingTable): string {
   return `pick an instance of ${className}: ${bindings.firstKey('completionNext')} walks, ${bindings.firstKey('completionAccept')} runs, ${bindings.firstKey('completionCancel')} cancels`;
+}
+
+/** Returns a new output log that starts with the start-up warnings, such as ignored rc file lines. */
+function startupLog(warnings: readonly string[]): OutputLog {
+  const log = new OutputLog();
+  for (const warning of warnings) log.append('warning', warning);
+  return log;
 }
