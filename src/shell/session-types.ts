@@ -43,7 +43,7 @@ export interface DocumentValidation {
   readonly part: 'request' | 'response';
   /** The findings; null when the document was not validated. */
   readonly result: DTDValidationResult | null;
-  /** Why the document was not validated, such as the size limit; null when it was. */
+  /** Reason the document was not validated, such as the size limit; null when it was. */
   readonly skipped: string | null;
 }
 

@@ -93,7 +93,7 @@ describe('validation in the shell', () => {
 
 const trafficDir = path.join(referenceDir, 'cim-xml', 'traffic');
 
-/** A real record of the mock server, with the body of a saved response of another server in place of its own. */
+/** Runs an operation on the mock server and returns its record with the body of a saved response of another server in place of its own. */
 async function recordWithBody(file: string): Promise<OperationRecord> {
   const result = await session.execute('class get WBEMShell_Processor');
   expect(result.ok).toBe(true);

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import type { RecordList } from '../hooks/use-session.js';
 import { detailRows, rowTokens, type DetailRow } from '../recorder/detail-rows.js';
 import { recordDetail, summarizeRecord, type DetailKind } from '../recorder/record-view.js';
+import { MARK_WIDTH, validationLines, validationMark, type ValidationMark } from '../recorder/validation-view.js';
 import type { XmlTokenKind } from '../recorder/xml-pretty.js';
 import { useTheme, type Theme } from '../theme.js';
 
@@ -55,6 +56,18 @@ function kindColour(kind: DetailKind, theme: Theme): string | undefined {
   return undefined;
 }
 
+/** Colour of a validation mark; a valid mark keeps the colour of its line. */
+export function markColour(kind: ValidationMark['kind'], theme: Theme): string | undefined {
+  const colours: Record<ValidationMark['kind'], string | undefined> = { valid: undefined, invalid: theme.error, deviation: theme.warning, skipped: theme.muted };
+  return colours[kind];
+}
+
+/** The validation column of one operation line; blank when the operation was not validated. */
+function MarkCell({ mark, theme }: { mark: ValidationMark | null; theme: Theme }) {
+  if (mark === null) return <Text>{' '.repeat(MARK_WIDTH + 1)}</Text>;
+  return <Text color={markColour(mark.kind, theme)}>{` ${mark.text.padEnd(MARK_WIDTH)}`}</Text>;
+}
+
 function DetailRowView({ row, theme }: { row: DetailRow; theme: Theme }) {
   const pad = ' '.repeat(row.indent);
   if (row.kind !== 'xml') {
@@ -93,6 +106,9 @@ export function RecorderPane(props: RecorderPaneProps) {
   const detailRowsShown = detailHeight(props.height, records.length);
   const visibleDetail = rows.slice(props.detailOffset, props.detailOffset + detailRowsShown);
 
+  // The validation column appears once any kept operation was validated.
+  const validations = props.records.validations;
+  const markWidth = validations.size > 0 ? MARK_WIDTH + 1 : 0;
   const title = props.recorderOn ? 'operations' : 'operations (recorder off: `recorder on` records)';
   const borderColour = props.focus !== null ? theme.accent : theme.muted;
 
@@ -107,11 +123,14 @@ export function RecorderPane(props: RecorderPaneProps) {
         const summary = summarizeRecord(entry, firstNumber + position);
         const marker = position === selectedIndex ? '▶' : ' ';
         const columns = ` ${summary.status.padEnd(STATUS_WIDTH)} ${summary.time.padStart(7)} ${summary.size.padStart(6)}`;
-        const operationWidth = Math.max(8, props.width - 2 - 5 - columns.length);
+        const operationWidth = Math.max(8, props.width - 2 - 6 - columns.length - markWidth);
         const text = `${marker}${String(summary.number).padStart(4)} ${summary.operation.slice(0, operationWidth - 1).padEnd(operationWidth)}${columns}`;
+        const validation = validations.get(entry);
+        const mark = validation === undefined ? null : validationMark(validation);
         return (
           <Text key={summary.number} wrap="truncate" color={summary.failed ? theme.error : undefined} inverse={position === selectedIndex && props.focus === 'list'}>
             {text}
+            {markWidth > 0 ? <MarkCell mark={mark} theme={theme} /> : null}
           </Text>
         );
       })}
@@ -129,5 +148,10 @@ export function useDetailRows(records: RecordList, selected: number | null, widt
   const index = selected ?? records.records.length - 1;
   const record = records.records[index];
   const number = records.firstNumber + index;
-  return useMemo(() => (record ? detailRows(recordDetail(record, number), Math.max(10, width - 2)) : []), [record, number, width]);
+  const validation = record === undefined ? undefined : records.validations.get(record);
+  return useMemo(() => {
+    if (record === undefined) return [];
+    const findings = validation === undefined ? [] : validationLines(validation);
+    return detailRows(recordDetail(record, number, undefined, findings), Math.max(10, width - 2));
+  }, [record, number, width, validation]);
 }

@@ -108,14 +108,15 @@ function responseLines(response: HttpResponseRecord | null, cap: number): Detail
 }
 
 /**
- * Builds the detail of one operation: its outcome, then request and response with
- * headers and trailers first and the XML bodies indented. At most `cap` characters of
- * each body are formatted.
+ * Builds the detail of one operation: its outcome, the `findings` lines (such as DTD
+ * validation results), then request and response with headers and trailers first and the
+ * XML bodies indented. At most `cap` characters of each body are formatted.
  */
-export function recordDetail(record: OperationRecord, number: number, cap = DEFAULT_FORMAT_CAP): DetailLine[] {
+export function recordDetail(record: OperationRecord, number: number, cap = DEFAULT_FORMAT_CAP, findings: readonly DetailLine[] = []): DetailLine[] {
   const summary = summarizeRecord(record, number);
   const lines = [line('heading', `#${number} ${record.operation}  ${summary.status}  ${summary.time}  ${summary.size}`)];
   if (record.error !== null) lines.push(...errorLines(record.error));
+  lines.push(...findings);
 
   lines.push(line('heading', '── request ──'), ...requestLines(record.request, cap));
   lines.push(line('heading', '── response ──'), ...responseLines(record.response, cap));
