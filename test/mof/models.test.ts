@@ -174,7 +174,7 @@ describe('pywbem test MOFs', () => {
   });
 });
 
-describe('BR-34 string escapes', () => {
+describe('MOF string escapes', () => {
   const hardCases = readFileSync(path.join(referenceDir, 'hard-cases.md'), 'utf8');
   const section = hardCases.slice(hardCases.indexOf('### BR-34'), hardCases.indexOf('### BR-36'));
   const inputs = JSON.parse(/```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '[]') as string[];

@@ -23,7 +23,7 @@ function escapedBytes(text: string): Buffer {
   return Buffer.from(text.replace(/\\x([0-9A-Fa-f]{2})/g, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), 'latin1');
 }
 
-/** Wraps a VALUE fragment into an otherwise valid response, as BR-01 describes its inputs. */
+/** Wraps a VALUE fragment into an otherwise valid response, as the surrogate hard case describes its inputs. */
 function response(value: Buffer): Buffer {
   return Buffer.concat([
     Buffer.from(
@@ -45,12 +45,12 @@ function findValue(element: ReturnType<typeof parseXml>): string | undefined {
   return undefined;
 }
 
-/** BR-01 inputs: `case a (...): <VALUE>...</VALUE>` lines of the minimal input block. */
+/** Surrogate hard-case inputs: `case a (...): <VALUE>...</VALUE>` lines of the minimal input block. */
 const surrogateInputs = [...section('BR-01').matchAll(/^\s*((?:case \w|control)[^:]*):\s*(<VALUE>.*<\/VALUE>)\s*$/gm)].map(
   (match): [string, Buffer] => [match[1]!.trim(), escapedBytes(match[2]!)],
 );
 
-describe('hard case BR-01 surrogates', () => {
+describe('surrogates in UTF-8 responses', () => {
   it('inputs found', () => {
     expect(surrogateInputs.map(([name]) => name)).toEqual([
       'case a (lone high surrogate)',
@@ -78,7 +78,7 @@ describe('hard case BR-01 surrogates', () => {
   });
 });
 
-describe('hard case BR-02 ill-formed server XML', () => {
+describe('ill-formed server XML', () => {
   // The block sits in a list item, so each of its lines is indented by two spaces.
   const minimal = /```xml\n([\s\S]*?)\n *```/.exec(section('BR-02'))![1]!.replace(/^ {2}/gm, '');
 
