@@ -8,6 +8,15 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
+// Ink draws nothing until the program ends when the CI or CONTINUOUS_INTEGRATION variable is
+// set, as it is in CI jobs. On an interactive terminal the shell must draw, so the variables
+// are cleared before Ink loads; they were never meant for this program's own children.
+if (process.stdin.isTTY && process.stdout.isTTY) {
+  for (const name of ['CI', 'CONTINUOUS_INTEGRATION']) {
+    if (name in process.env) process.env[name] = '0';
+  }
+}
+
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const sources = path.join(root, 'src');
 const bundle = path.join(root, 'dist', 'wbemshell.mjs');

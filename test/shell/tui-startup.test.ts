@@ -6,8 +6,12 @@ import { repoRoot, tempConfigDirectory } from './mock-fixture.js';
 
 const SESSION = `wbemshell-startup-${process.pid}`;
 
+// A tmux server of this file's own, so parallel test files cannot stop each other's server
+// when their last session ends.
+const TMUX_SOCKET = `wbemshell-test-${process.pid}`;
+
 function tmux(...args: string[]): string {
-  return execFileSync('tmux', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  return execFileSync('tmux', ['-L', TMUX_SOCKET, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
 function sessionExists(): boolean {

@@ -7,8 +7,12 @@ const SESSION = `wbemshell-tui-${process.pid}`;
 const COLUMNS = 160;
 const ROWS = 50;
 
+// A tmux server of this file's own, so parallel test files cannot stop each other's server
+// when their last session ends.
+const TMUX_SOCKET = `wbemshell-test-${process.pid}`;
+
 function tmux(...args: string[]): string {
-  return execFileSync('tmux', args, { encoding: 'utf8' });
+  return execFileSync('tmux', ['-L', TMUX_SOCKET, ...args], { encoding: 'utf8' });
 }
 
 function capture(): string {
