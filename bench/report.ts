@@ -95,7 +95,11 @@ function goals(report: BenchReport): string[] {
   const parse = instancesPerSecond(rows.parseCollect);
   const endToEndRatio = endToEnd !== undefined && parse !== undefined ? endToEnd / parse : undefined;
 
-  const verdict = (met: boolean | undefined) => (met === undefined ? 'not measured' : met ? 'met' : 'missed');
+  function verdict(met: boolean | undefined): string {
+    if (met === undefined) return 'not measured';
+    return met ? 'met' : 'missed';
+  }
+
   return [
     `parse to objects >= 1.0x xmllint --noout: ${parseRatio?.toFixed(2) ?? 'n/a'}x, ${verdict(parseRatio === undefined ? undefined : parseRatio >= 1)}`,
     `streaming peak RSS <= 200 MiB at every size: ${knownRss.map((value) => mebibytes(value).toFixed(0)).join(' / ')} MiB, ` +

@@ -37,9 +37,9 @@ const TIMESTAMP_FIELDS: readonly FieldSpec[] = [
   { name: 'second', start: 12, end: 14, min: 0, max: 59 },
 ];
 
-// DSP0004 limits interval hours to 23 and minutes and seconds to 59, but servers send
-// intervals that are not normalised (such as 56 hours) and pywbem accepts them, so the
-// reader does too: the total duration stays exact, and the text is kept as received.
+// DSP0004 limits interval hours to 23 and minutes and seconds to 59. Servers send intervals
+// that are not normalised (such as 56 hours) and pywbem accepts them, so the parser does too.
+// CIMDateTime then rewrites such an interval as the same duration in normalised form.
 const INTERVAL_FIELDS: readonly FieldSpec[] = [
   { name: 'days', start: 0, end: 8, min: 0, max: 99999999 },
   { name: 'hours', start: 8, end: 10, min: 0, max: 99 },

@@ -7,7 +7,7 @@ import { normalizeValue } from './value-normalize.js';
 import { inspect, type InspectOptionsStylized } from 'node:util';
 import { TO_PLAIN_DATA, plainObject, type BigintMode } from './json-data.js';
 import { formatParameter, type MOFOptions } from './mof-output/class.js';
-import { formatValueInline } from './mof-output/value.js';
+import { formatTypedSummary } from './mof-output/value.js';
 import { inspectObject } from './object-inspect.js';
 import { copyValue } from './value-copy.js';
 import { namesEqual, valuesEqual } from './value-equality.js';
@@ -100,8 +100,7 @@ export class CIMParameter {
 
   /** Returns a one-line summary such as `CIMParameter(Count: uint32 = 5)`; use `toMOF()` for the declaration. */
   toString(): string {
-    const arraySuffix = this.isArray ? `[${this.arraySize ?? ''}]` : '';
-    return `CIMParameter(${this.name}: ${this.type}${arraySuffix} = ${formatValueInline(this.value, this.type)})`;
+    return formatTypedSummary('CIMParameter', this);
   }
 
   /** Returns plain data; uint64 and sint64 values become decimal strings. */

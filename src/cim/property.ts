@@ -9,7 +9,7 @@ import { inspect, type InspectOptionsStylized } from 'node:util';
 import { TO_PLAIN_DATA, plainObject, type BigintMode } from './json-data.js';
 import { formatPropertyDeclaration, type MOFOptions } from './mof-output/class.js';
 import { formatPropertyValue } from './mof-output/instance.js';
-import { formatValueInline } from './mof-output/value.js';
+import { formatTypedSummary } from './mof-output/value.js';
 import { inspectObject } from './object-inspect.js';
 import { copyValue } from './value-copy.js';
 import { namesEqual, valuesEqual } from './value-equality.js';
@@ -142,8 +142,7 @@ export class CIMProperty {
 
   /** Returns a one-line summary with name, type and value; use `toMOF()` for MOF. */
   toString(): string {
-    const arraySuffix = this.isArray ? `[${this.arraySize ?? ''}]` : '';
-    return `CIMProperty(${this.name}: ${this.type}${arraySuffix} = ${formatValueInline(this.value, this.type)})`;
+    return formatTypedSummary('CIMProperty', this);
   }
 
   /** Returns plain data; uint64 and sint64 values become decimal strings. */

@@ -107,3 +107,12 @@ function isMOFWritable(value: unknown): value is MOFWritable {
 export function formatValueInline(value: unknown, type: CIMType): string {
   return formatValue(value, type, { indent: 0, column: 0, width: Infinity });
 }
+
+/** Returns `Kind(Name: type[] = value)`, the one-line summary of a property or parameter. */
+export function formatTypedSummary(
+  kind: string,
+  element: { name: string; type: CIMType; isArray: boolean; arraySize: number | null; value: unknown },
+): string {
+  const arraySuffix = element.isArray ? `[${element.arraySize ?? ''}]` : '';
+  return `${kind}(${element.name}: ${element.type}${arraySuffix} = ${formatValueInline(element.value, element.type)})`;
+}

@@ -139,7 +139,9 @@ function booleanValue(value: unknown): boolean | null {
   if (typeof value === 'boolean') return value;
   if (typeof value !== 'string') return null;
   const text = value.trim().toUpperCase();
-  return text === 'TRUE' ? true : text === 'FALSE' ? false : null;
+  if (text === 'TRUE') return true;
+  if (text === 'FALSE') return false;
+  return null;
 }
 
 function missingOutput(response: OperationResponse, name: string): CIMXMLParseError {

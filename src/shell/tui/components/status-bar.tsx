@@ -23,7 +23,9 @@ export function validationStatus(state: SessionState, latest: RecordValidation |
 /** Top line: server, namespace, output format, pull mode, recorder and validation state; a persistent warning when certificates are not verified. */
 export function StatusBar({ state, width, latestValidation = null }: StatusBarProps) {
   const theme = useTheme();
-  const server = state.url === '' ? STARTING_TEXT : state.mock ? `${state.url} (mock)` : state.url;
+  let server = state.url;
+  if (state.url === '') server = STARTING_TEXT;
+  else if (state.mock) server = `${state.url} (mock)`;
   const profile = state.profile === null ? '' : `  profile ${state.profile}`;
   const dtd = validationStatus(state, latestValidation);
   return (
