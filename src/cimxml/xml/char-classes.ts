@@ -55,6 +55,17 @@ function buildContentClasses(): Uint8Array {
 /** Byte classes for character data and attribute values. */
 export const CONTENT_CLASS = buildContentClasses();
 
+/** `CONTENT_CLASS` with tab and quotes as `PLAIN`, which character data takes as they are. */
+export const TEXT_CLASS = buildTextClasses();
+
+function buildTextClasses(): Uint8Array {
+  const table = buildContentClasses();
+  table[TAB] = PLAIN;
+  table[QUOTE] = PLAIN;
+  table[APOS] = PLAIN;
+  return table;
+}
+
 /** Bit 1: the ASCII byte may start a name; bit 2: it may continue a name (XML 1.0 NameStartChar, NameChar). */
 export const NAME_START = 1;
 export const NAME_CHAR = 2;

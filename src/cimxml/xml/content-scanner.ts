@@ -8,6 +8,7 @@ import {
   C_RBRACKET,
   C_TAB,
   CONTENT_CLASS,
+  TEXT_CLASS,
   APOS,
   EQUALS,
   GT,
@@ -17,6 +18,8 @@ import {
   QUOTE,
   RBRACKET,
   SLASH,
+  SPACE,
+  TAB,
 } from './char-classes.js';
 import { describeControl, INCOMPLETE, ScannerBase } from './scanner-base.js';
 import type { XmlHandler, XmlTokenizerOptions } from './tokenizer-options.js';
@@ -24,6 +27,9 @@ import { describeInvalidUtf8, UTF8_INCOMPLETE, utf8SequenceLength } from './utf8
 
 /** Attributes of every tag without attributes; frozen, because the record is shared. */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** Tags with up to this many attributes find duplicates by comparing names, larger ones by lookup. */
+const SCANNED_ATTRIBUTE_NAMES = 16;
 
 /** Attribute values up to this many bytes go through the string cache. */
 const CACHED_VALUE_LENGTH = 24;
@@ -46,6 +52,11 @@ export class ContentScanner extends ScannerBase {
   private attributeValue = '';
   /** Attributes that `scanAttributes` last read. */
   private tagAttributes: Record<string, string> = NO_ATTRIBUTES;
+  /**
+   * Names of the attributes read so far in the current tag. Comparing a handful of names
+   * is cheaper than a keyed lookup on an object whose shape changes with every tag.
+   */
+  private readonly attributeNames: string[] = [];
 
   constructor(handler: XmlHandler, options?: XmlTokenizerOptions) {
     super(options);
@@ -60,14 +71,29 @@ export class ContentScanner extends ScannerBase {
    */
   protected scanText(bytes: Buffer, start: number, final: boolean): number {
     const end = bytes.length;
+    if (this.textLength === 0) {
+      // Servers such as OpenPegasus write one element per line, often indented, so most text
+      // nodes are white space.
+      if (bytes[start] === LF && bytes[start + 1] === LT) {
+        this.lineEndAt(bytes, start);
+        this.textLength = 1;
+        this.handler.text('\n');
+        return start + 1;
+      }
+      const indentEnd = this.scanIndentation(bytes, start);
+      if (indentEnd >= 0) return indentEnd;
+    }
+
     let index = start;
     let runStart = start;
-    let text = '';
     let nonAscii = false;
+    // Pieces of a text with line ends or references to rewrite. They are joined once, so the
+    // value is one flat string instead of a chain of concatenations that a kept object holds.
+    let pieces: string[] | null = null;
 
     while (index < end) {
-      const byteClass = CONTENT_CLASS[bytes[index]!]!;
-      if (byteClass === PLAIN || byteClass === C_TAB || byteClass === C_QUOTE) {
+      const byteClass = TEXT_CLASS[bytes[index]!]!;
+      if (byteClass === PLAIN) {
         index++;
         continue;
       }
@@ -93,7 +119,8 @@ export class ContentScanner extends ScannerBase {
 
       if (byteClass === C_CR) {
         if (index + 1 === end && !final) break;
-        text += decode(bytes, runStart, index, nonAscii) + '\n';
+        pieces ??= [];
+        pieces.push(decode(bytes, runStart, index, nonAscii), '\n');
         this.lineEndAt(bytes, index);
         index += bytes[index + 1] === LF ? 2 : 1;
         this.lineStart = this.base + index;
@@ -107,7 +134,8 @@ export class ContentScanner extends ScannerBase {
           if (final) throw this.error('document ends inside a reference', index);
           break;
         }
-        text += decode(bytes, runStart, index, nonAscii) + this.referenceText;
+        pieces ??= [];
+        pieces.push(decode(bytes, runStart, index, nonAscii), this.referenceText);
         index = next;
         runStart = index;
         continue;
@@ -137,8 +165,33 @@ export class ContentScanner extends ScannerBase {
       );
     }
 
-    text += decode(bytes, runStart, index, nonAscii);
-    if (text.length > 0) this.handler.text(text);
+    if (index === start) return index;
+    const rest = decode(bytes, runStart, index, nonAscii);
+    let text = rest;
+    if (pieces !== null) {
+      pieces.push(rest);
+      text = pieces.join('');
+    }
+    this.handler.text(text);
+    return index;
+  }
+
+  /**
+   * Emits the text from `start` when it is only spaces, tabs and LFs up to the next `<`, and
+   * returns the index of the `<`; returns -1 otherwise. The strings come from the string
+   * cache, and the bytes need no other check.
+   */
+  private scanIndentation(bytes: Buffer, start: number): number {
+    const end = Math.min(bytes.length, start + CACHED_VALUE_LENGTH);
+    let index = start;
+    while (index < end && (bytes[index] === LF || bytes[index] === SPACE || bytes[index] === TAB)) index++;
+    if (index === end || bytes[index] !== LT || index === start) return -1;
+
+    for (let position = start; position < index; position++) {
+      if (bytes[position] === LF) this.lineEndAt(bytes, position);
+    }
+    this.textLength = index - start;
+    this.handler.text(index - start === 1 ? ASCII_STRINGS[bytes[start]!]! : this.names.get(bytes, start, index));
     return index;
   }
 
@@ -242,9 +295,10 @@ export class ContentScanner extends ScannerBase {
       const valueEnd = this.scanAttribute(bytes, nameEnd, elementName, name);
       if (valueEnd === INCOMPLETE) return INCOMPLETE;
 
-      if (attributes[name] !== undefined && Object.hasOwn(attributes, name)) {
+      if (this.isDuplicateAttribute(name, count)) {
         throw this.error(`duplicate attribute ${name} in the tag <${elementName}>`, afterSpace);
       }
+      if (count < SCANNED_ATTRIBUTE_NAMES) this.attributeNames[count] = name;
       count++;
       if (count > this.limits.maxAttributes) {
         throw this.error(
@@ -260,6 +314,16 @@ export class ContentScanner extends ScannerBase {
       setAttribute(attributes, name, this.attributeValue);
       index = valueEnd;
     }
+  }
+
+  /** Checks `name` against the first `count` attribute names of the tag being scanned. */
+  private isDuplicateAttribute(name: string, count: number): boolean {
+    if (count > SCANNED_ATTRIBUTE_NAMES) return Object.hasOwn(this.tagAttributes, name);
+    const names = this.attributeNames;
+    for (let position = 0; position < count; position++) {
+      if (names[position] === name) return true;
+    }
+    return false;
   }
 
   /** Scans `= "value"` after an attribute name; returns the index after the closing quote. */
@@ -370,6 +434,18 @@ export class ContentScanner extends ScannerBase {
 
   /** Scans the end tag at `start` and checks that it closes the innermost open element. */
   protected scanEndTag(bytes: Buffer, start: number): number {
+    // Fast path: the end tag spells the innermost open name and `>` follows. That name was
+    // checked when its start tag was read, and `>` cannot continue a name.
+    const depth = this.depth;
+    if (depth > 0) {
+      const open = this.openNames[depth - 1]!;
+      const close = start + 2 + open.length;
+      if (close < bytes.length && bytes[close] === GT && sameAsciiName(open, bytes, start + 2, close)) {
+        this.closeElement(open);
+        return close + 1;
+      }
+    }
+
     const nameEnd = this.scanName(bytes, start + 2);
     if (nameEnd === INCOMPLETE) return INCOMPLETE;
     if (nameEnd === start + 2) throw this.invalidCharacter(bytes, start + 2, "after '</'; expected an element name");
@@ -415,11 +491,16 @@ export class ContentScanner extends ScannerBase {
   }
 }
 
-/** Checks whether `bytes[start..end)` spells `name`. Names with non-ASCII characters never match here and take the slower path. */
+/**
+ * Checks whether the ASCII bytes `bytes[start..end)` spell `name`. A byte of 0x80 or above
+ * never matches, so names with non-ASCII characters take the slower path, which validates
+ * their UTF-8 (`Ã` is the character 0xC3, but the lone byte 0xC3 is not UTF-8).
+ */
 function sameAsciiName(name: string, bytes: Buffer, start: number, end: number): boolean {
   if (name.length !== end - start) return false;
   for (let index = 0; index < name.length; index++) {
-    if (name.charCodeAt(index) !== bytes[start + index]) return false;
+    const byte = bytes[start + index]!;
+    if (byte >= 0x80 || name.charCodeAt(index) !== byte) return false;
   }
   return true;
 }

@@ -227,6 +227,9 @@ export class ScannerBase {
     if (start + 1 >= end) return INCOMPLETE;
     if (bytes[start + 1] === HASH) return this.scanCharacterReference(bytes, start);
 
+    const predefined = this.scanPredefinedEntity(bytes, start);
+    if (predefined > 0) return predefined;
+
     const nameEnd = this.scanName(bytes, start + 1);
     if (nameEnd === INCOMPLETE) return INCOMPLETE;
     if (nameEnd === start + 1 || bytes[nameEnd] !== SEMICOLON) {
@@ -244,6 +247,33 @@ export class ScannerBase {
     }
     this.referenceText = text;
     return nameEnd + 1;
+  }
+
+  /**
+   * Reads a predefined entity (`&lt;`, `&gt;`, `&amp;`, `&quot;`, `&apos;`) at `start` byte by
+   * byte, without decoding its name. Returns the index after the `;`, or 0 for any other reference.
+   */
+  private scanPredefinedEntity(bytes: Buffer, start: number): number {
+    const end = bytes.length;
+    const first = bytes[start + 1];
+    if ((first === 0x6c || first === 0x67) && start + 3 < end && bytes[start + 2] === 0x74 && bytes[start + 3] === SEMICOLON) {
+      this.referenceText = first === 0x6c ? '<' : '>';
+      return start + 4;
+    }
+    if (first === 0x61 && start + 4 < end && bytes[start + 2] === 0x6d && bytes[start + 3] === 0x70 && bytes[start + 4] === SEMICOLON) {
+      this.referenceText = '&';
+      return start + 5;
+    }
+    if (start + 5 >= end || bytes[start + 5] !== SEMICOLON) return 0;
+    if (first === 0x71 && bytes[start + 2] === 0x75 && bytes[start + 3] === 0x6f && bytes[start + 4] === 0x74) {
+      this.referenceText = '"';
+      return start + 6;
+    }
+    if (first === 0x61 && bytes[start + 2] === 0x70 && bytes[start + 3] === 0x6f && bytes[start + 4] === 0x73) {
+      this.referenceText = "'";
+      return start + 6;
+    }
+    return 0;
   }
 
   private scanCharacterReference(bytes: Buffer, start: number): number {

@@ -1,4 +1,5 @@
-const SLOT_COUNT = 1024;
+const SLOT_BITS = 10;
+const SLOT_COUNT = 1 << SLOT_BITS;
 
 /**
  * Direct-mapped cache from short ASCII byte strings to JS strings. CIM-XML repeats a few
@@ -12,12 +13,16 @@ export class StringCache {
 
   /** Returns the string for the ASCII bytes `bytes[start..end)`. */
   get(bytes: Buffer, start: number, end: number): string {
-    let hash = end - start;
-    for (let index = start; index < end; index++) hash = (hash * 31 + bytes[index]!) | 0;
-    const slot = hash & (SLOT_COUNT - 1);
+    const length = end - start;
+    if (length === 0) return '';
+
+    // The hash samples the length and four bytes, because the comparison below reads every
+    // byte anyway. The frequent names differ in length or in their first, middle or last bytes.
+    const sample = bytes[start]! | (bytes[end - 1]! << 8) | (bytes[start + (length >> 1)]! << 16) | (bytes[start + (length >> 2)]! << 24);
+    const slot = Math.imul(sample ^ Math.imul(length, 0x9e3779b1), 0x85ebca6b) >>> (32 - SLOT_BITS);
 
     const key = this.keys[slot];
-    if (key !== undefined && key.length === end - start && matches(key, bytes, start)) {
+    if (key !== undefined && key.length === length && matches(key, bytes, start)) {
       return this.values[slot]!;
     }
 

@@ -33,6 +33,9 @@ const ILL_FORMED = [
   '<A/><B/>',
   '<A><![CDATA[x]]>',
   '<A x="\n\n<"/>',
+  '<\xC3\x83>\n</\xC3>',
+  '<AB>\n</A>',
+  '<A>&quox;</A>',
 ];
 
 function splitAt(bytes: Buffer, ...points: number[]): Buffer[] {

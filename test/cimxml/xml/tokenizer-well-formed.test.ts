@@ -32,6 +32,9 @@ const WELL_FORMED: [string, string, string[]][] = [
   ['nested', '<A><B><C/></B>x<D/></A>', ['start A [] 1:1', 'start B [] 1:4', 'start C [] 1:7', 'end C', 'end B', 'text x', 'start D [] 1:16', 'end D', 'end A']],
   ['doctype skipped', '<!DOCTYPE A SYSTEM "a.dtd"><A/>', ['start A [] 1:28', 'end A']],
   ['doctype internal subset', '<!DOCTYPE A [<!ELEMENT A ANY><!-- ] > \' --><?p ]>?><!ENTITY e "]>">]><A/>', ['start A [] 1:70', 'end A']],
+  ['indentation between tags', '<A>\n  <B/> <C/>\t\n\t<D/>\n</A>', ['start A [] 1:1', 'text \n  ', 'start B [] 2:3', 'end B', 'text  ', 'start C [] 2:8', 'end C', 'text \t\n\t', 'start D [] 3:2', 'end D', 'text \n', 'end A']],
+  ['line ends and references in one text', '<A>a\r\n&amp;\rb&#13;c&#x0A;</A>', ['start A [] 1:1', 'text a\n&\nb\rc\n', 'end A']],
+  ['seventeen attributes', `<A ${Array.from({ length: 17 }, (_unused, index) => `a${index}="${index}"`).join(' ')}/>`, [`start A ${JSON.stringify(Array.from({ length: 17 }, (_unused, index) => [`a${index}`, String(index)]))} 1:1`, 'end A']],
   ['four-byte UTF-8', '<A>\u{10FFFF}\u{1F600}</A>', ['start A [] 1:1', 'text \u{10FFFF}\u{1F600}', 'end A']],
 ];
 
@@ -86,6 +89,13 @@ const ILL_FORMED: [string, string, RegExp, ('utf8' | 'latin1')?][] = [
   ['invalid attribute name', '<A -b="1"/>', /unexpected '-' in the tag <A>/],
   ['invalid non-ASCII name', '<A\u00D7B/>', /invalid XML name 'A×B'/],
   ['slash without gt', '<A/ >', /expected '>' after '\/'/],
+  ['end tag shorter than the start tag', '<AB></A>', /end tag <\/A> does not match the start tag <AB>/],
+  ['end tag longer than the start tag', '<A></AB>', /end tag <\/AB> does not match the start tag <A>/],
+  ['end tag with the lone lead byte of a name', '<\xC3\x83></\xC3>', /invalid UTF-8 byte sequence C3 3E/, 'latin1'],
+  ['duplicate attribute among many', `<A ${Array.from({ length: 20 }, (_unused, index) => `a${index}="1"`).join(' ')} a3="2"/>`, /duplicate attribute a3 in the tag <A>/],
+  ['duplicate attribute after many', `<A ${Array.from({ length: 20 }, (_unused, index) => `a${index}="1"`).join(' ')} a19="2"/>`, /duplicate attribute a19 in the tag <A>/],
+  ['entity name that extends a predefined one', '<A>&ampx;</A>', /undefined entity '&ampx;'/],
+  ['predefined entity in upper case', '<A>&LT;</A>', /undefined entity '&LT;'/],
   ['junk in end tag', '<A></A x>', /unexpected 'x' in the end tag <\/A>/],
   ['declaration not at start', ' <?xml version="1.0"?><A/>', /reserved for the XML declaration/],
   ['declaration in content', '<A><?xml version="1.0"?></A>', /reserved for the XML declaration/],
