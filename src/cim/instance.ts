@@ -1,5 +1,5 @@
 import { NocaseMap } from './nocase-map.js';
-import { CIMProperty, qualifierMap } from './property.js';
+import { CIMProperty, optionalQualifierMap, qualifierMapsEqual } from './property.js';
 import type { CIMInstanceName } from './instance-name.js';
 import type { CIMQualifier } from './qualifier.js';
 import type { CIMInputValue, CIMValue } from './value.js';
@@ -26,17 +26,29 @@ export class CIMInstance {
   className: string;
   /** Properties by name, compared case-insensitively, in the order the server sent them. */
   properties: NocaseMap<CIMProperty>;
-  /** Qualifiers by name, compared case-insensitively. */
-  qualifiers: NocaseMap<CIMQualifier>;
   /** Instance path, when the server returned one or the caller set it; null otherwise. */
   path: CIMInstanceName | null;
+  // Created on first access, as for CIMProperty: instances read from CIM-XML almost never
+  // have qualifiers, and an enumeration would otherwise keep one empty map per instance.
+  #qualifiers: NocaseMap<CIMQualifier> | null;
 
   constructor(className: string, options: CIMInstanceOptions = {}) {
     this.className = className;
     const properties = options.properties ?? [];
     this.properties = NocaseMap.byName(Array.isArray(properties) ? properties : [...properties], propertyName);
-    this.qualifiers = qualifierMap(options.qualifiers);
     this.path = options.path ?? null;
+    this.#qualifiers = optionalQualifierMap(options.qualifiers);
+  }
+
+  /** Qualifiers by name, compared case-insensitively. */
+  get qualifiers(): NocaseMap<CIMQualifier> {
+    this.#qualifiers ??= new NocaseMap<CIMQualifier>();
+    return this.#qualifiers;
+  }
+
+  /** Replaces the qualifiers with `qualifiers`. */
+  set qualifiers(qualifiers: NocaseMap<CIMQualifier>) {
+    this.#qualifiers = qualifiers;
   }
 
   /** Returns the value of a property, or undefined when the instance has no such property. */
@@ -75,7 +87,7 @@ export class CIMInstance {
     return (
       namesEqual(this.className, other.className) &&
       this.properties.equals(other.properties, (a, b) => a.equals(b)) &&
-      this.qualifiers.equals(other.qualifiers, (a, b) => a.equals(b)) &&
+      qualifierMapsEqual(this.#qualifiers, other.#qualifiers) &&
       valuesEqual(this.path, other.path)
     );
   }
@@ -84,7 +96,7 @@ export class CIMInstance {
   copy(): CIMInstance {
     return new CIMInstance(this.className, {
       properties: [...this.properties.values()].map((property) => property.copy()),
-      qualifiers: [...this.qualifiers.values()].map((qualifier) => qualifier.copy()),
+      qualifiers: [...(this.#qualifiers?.values() ?? [])].map((qualifier) => qualifier.copy()),
       path: this.path?.copy() ?? null,
     });
   }
@@ -109,7 +121,7 @@ export class CIMInstance {
   [TO_PLAIN_DATA](mode: BigintMode): Record<string, unknown> {
     return plainObject(
       { className: this.className },
-      { path: this.path, qualifiers: this.qualifiers, properties: this.properties },
+      { path: this.path, qualifiers: this.#qualifiers, properties: this.properties },
       mode,
     );
   }
@@ -118,7 +130,7 @@ export class CIMInstance {
   [inspect.custom](depth: number, options: InspectOptionsStylized, inspectValue: typeof inspect): string {
     const values = new NocaseMap<CIMValue>();
     for (const [name, property] of this.properties) values.set(name, property.value);
-    const fields = { className: this.className, path: this.path, properties: values, qualifiers: this.qualifiers };
+    const fields = { className: this.className, path: this.path, properties: values, qualifiers: this.#qualifiers };
     return inspectObject('CIMInstance', fields, depth, options, inspectValue);
   }
 }

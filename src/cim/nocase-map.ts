@@ -1,29 +1,5 @@
 import { inspect, type InspectOptionsStylized } from 'node:util';
-
-/** Maps of up to this many entries are searched by scanning their keys. */
-const SCAN_SIZE = 32;
-
-/** Maximum number of names in the lower-case cache. The cache is cleared when it is full. */
-const LOWER_CASE_LIMIT = 4096;
-/** Longer names are lower-cased each time, so that the cache keeps only short strings. */
-const LOWER_CASE_MAX_LENGTH = 64;
-const lowerCaseNames = new Map<string, string>();
-
-/**
- * Returns `name.toLowerCase()`, reusing the string of an earlier call for the same name.
- * CIM objects read in bulk repeat the same property and keybinding names, and without the
- * cache every map entry would keep its own lower-cased copy.
- */
-function lowerCase(name: string): string {
-  if (name.length > LOWER_CASE_MAX_LENGTH) return name.toLowerCase();
-  let key = lowerCaseNames.get(name);
-  if (key === undefined) {
-    key = name.toLowerCase();
-    if (lowerCaseNames.size >= LOWER_CASE_LIMIT) lowerCaseNames.clear();
-    lowerCaseNames.set(name, key);
-  }
-  return key;
-}
+import { KeyList, buildKeyList, lowerCase, withoutPosition } from './nocase-keys.js';
 
 /**
  * A map whose string keys compare case-insensitively, keep the case they were first
@@ -31,35 +7,38 @@ function lowerCase(name: string): string {
  * qualifiers, methods, parameters) follow these rules in DSP0004.
  */
 export class NocaseMap<V> implements Iterable<[string, V]> {
-  // Entries in insertion order, in three parallel arrays: the lower-cased names, the names as
-  // the caller first spelled them, and the values. An enumeration keeps several maps per
-  // instance (properties, keybindings, embedded objects), and the arrays take about half the
-  // memory of two hash maps. Lookups scan the keys of small maps and build `#index` for
-  // larger ones. The arrays are created on the first `set`, because most qualifier maps of
-  // objects read from CIM-XML stay empty.
-  #keys: string[] | null = null;
-  #names: string[] | null = null;
+  // Entries in insertion order: the names in a key list and the values in an array of the
+  // same length. An enumeration keeps several maps per instance (properties, keybindings,
+  // embedded objects). Maps built by `byName`, from an array, an object or another map, or
+  // by `copy` share the key list of an earlier map with the same names. Both are created on
+  // the first `set`, because most qualifier maps of objects read from CIM-XML stay empty.
+  #keyList: KeyList | null = null;
   #values: V[] | null = null;
-  /** Position of each key, for maps of more than `SCAN_SIZE` entries; null until a lookup needs it. */
-  #index: Map<string, number> | null = null;
 
   constructor(init?: Iterable<readonly [string, V]> | Record<string, V> | null) {
     if (init === undefined || init === null) return;
+    if (init instanceof NocaseMap) {
+      this.#shareFrom(init as NocaseMap<V>, (value) => value);
+      return;
+    }
     if (Array.isArray(init)) {
       const pairs = init as ReadonlyArray<readonly [string, V]>;
       this.#fill(pairs.length, (position) => pairs[position]![0], (position) => pairs[position]![1]);
       return;
     }
-    const pairs = Symbol.iterator in Object(init)
-      ? (init as Iterable<readonly [string, V]>)
-      : Object.entries(init as Record<string, V>);
-    for (const [name, value] of pairs) this.set(name, value);
+    if (!(Symbol.iterator in Object(init))) {
+      const pairs = Object.entries(init as Record<string, V>);
+      this.#fill(pairs.length, (position) => pairs[position]![0], (position) => pairs[position]![1]);
+      return;
+    }
+    for (const [name, value] of init as Iterable<readonly [string, V]>) this.set(name, value);
   }
 
   /**
    * Creates a map of `values` keyed by `nameOf(value)`, in order; a later value replaces an
    * earlier one of the same name, as `set` does. Cheaper than `set` one by one, because
-   * the storage is allocated once at its final size.
+   * the storage is allocated once at its final size and the names are shared with an
+   * earlier map of the same names when there is one.
    */
   static byName<V>(values: readonly V[], nameOf: (value: V) => string): NocaseMap<V> {
     const map = new NocaseMap<V>();
@@ -69,74 +48,76 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
 
   /** Number of entries. */
   get size(): number {
-    return this.#keys === null ? 0 : this.#keys.length;
+    return this.#values === null ? 0 : this.#values.length;
   }
 
   /** Returns the value stored under `name` in any case, or undefined. */
   get(name: string): V | undefined {
-    const position = this.#find(lowerCase(name));
+    const position = this.#find(name);
     return position < 0 ? undefined : this.#values![position];
   }
 
   /** Returns whether an entry exists for `name` in any case. */
   has(name: string): boolean {
-    return this.#find(lowerCase(name)) >= 0;
+    return this.#find(name) >= 0;
   }
 
   /** Sets a value; an existing entry keeps its position and its original spelling. */
   set(name: string, value: V): this {
     const key = lowerCase(name);
-    const position = this.#find(key);
+    let keyList = this.#keyList;
+    const position = keyList === null ? -1 : keyList.find(key);
     if (position >= 0) {
       this.#values![position] = value;
       return this;
     }
 
-    if (this.#keys === null || this.#names === null || this.#values === null) {
-      this.#keys = [];
-      this.#names = [];
+    if (keyList === null || this.#values === null) {
+      keyList = new KeyList([], [], this);
+      this.#keyList = keyList;
       this.#values = [];
+    } else if (keyList.owner !== this) {
+      keyList = keyList.copyFor(this);
+      this.#keyList = keyList;
     }
-    this.#index?.set(key, this.#keys.length);
-    this.#keys.push(key);
-    this.#names.push(name);
+    keyList.append(key, name);
     this.#values.push(value);
     return this;
   }
 
   /** Removes the entry for `name` in any case; returns whether there was one. */
   delete(name: string): boolean {
-    const position = this.#find(lowerCase(name));
+    const position = this.#find(name);
     if (position < 0) return false;
 
     // New arrays, so that a loop over the entries that deletes the current one goes on
     // with the next one, as it does over a Map.
-    this.#keys = withoutPosition(this.#keys!, position);
-    this.#names = withoutPosition(this.#names!, position);
+    this.#keyList = this.#keyList!.withoutPosition(position, this);
     this.#values = withoutPosition(this.#values!, position);
-    this.#index = null;
     return true;
   }
 
   /** Removes every entry. */
   clear(): void {
-    this.#keys = null;
-    this.#names = null;
+    this.#keyList = null;
     this.#values = null;
-    this.#index = null;
   }
 
   /** Returns the name as it was first spelled, or undefined. */
   canonicalName(name: string): string | undefined {
-    const position = this.#find(lowerCase(name));
-    return position < 0 ? undefined : this.#names![position];
+    const position = this.#find(name);
+    return position < 0 ? undefined : this.#keyList!.names[position];
   }
 
   /** Yields the names in insertion order, in the case they were first stored with. */
   *keys(): IterableIterator<string> {
-    const names = this.#names;
-    if (names === null) return;
-    for (let position = 0; position < names.length; position++) yield names[position]!;
+    const values = this.#values;
+    let keyList = this.#keyList;
+    if (values === null || keyList === null) return;
+    for (let position = 0; position < values.length; position++) {
+      if (this.#values === values) keyList = this.#keyList!;
+      yield keyList.names[position]!;
+    }
   }
 
   /** Yields the values in insertion order. */
@@ -146,12 +127,20 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     for (let position = 0; position < values.length; position++) yield values[position]!;
   }
 
-  /** Yields `[name, value]` pairs in insertion order. */
+  /**
+   * Yields `[name, value]` pairs in insertion order. Entries set during the loop are
+   * visited. After a `delete` or `clear` the loop goes on over the entries as they were.
+   */
   *entries(): IterableIterator<[string, V]> {
-    const names = this.#names;
     const values = this.#values;
-    if (names === null || values === null) return;
-    for (let position = 0; position < names.length; position++) yield [names[position]!, values[position]!];
+    let keyList = this.#keyList;
+    if (values === null || keyList === null) return;
+    for (let position = 0; position < values.length; position++) {
+      // `set` of a new name may replace a shared key list by a longer copy but keeps the
+      // values array, which `delete` and `clear` replace.
+      if (this.#values === values) keyList = this.#keyList!;
+      yield [keyList.names[position]!, values[position]!];
+    }
   }
 
   /** Yields `[name, value]` pairs in insertion order, as `entries()` does. */
@@ -159,57 +148,39 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     return this.entries();
   }
 
-  /** Sets `count` entries into an empty map, with arrays allocated at their final size. */
+  /** Sets `count` entries into an empty map, with the values array allocated at its final size. */
   #fill(count: number, nameAt: (position: number) => string, valueAt: (position: number) => V): void {
     if (count === 0) return;
-    const keys = new Array<string>(count);
-    const names = new Array<string>(count);
     const values = new Array<V>(count);
-    const index = count > SCAN_SIZE ? new Map<string, number>() : null;
-    let size = 0;
-
-    for (let position = 0; position < count; position++) {
-      const name = nameAt(position);
-      const key = lowerCase(name);
-      const existing = index === null ? keys.indexOf(key) : (index.get(key) ?? -1);
-      if (existing >= 0) {
-        values[existing] = valueAt(position);
-        continue;
-      }
-      index?.set(key, size);
-      keys[size] = key;
-      names[size] = name;
-      values[size] = valueAt(position);
-      size++;
-    }
-
-    if (size < count) {
-      keys.length = size;
-      names.length = size;
-      values.length = size;
-    }
-    this.#keys = keys;
-    this.#names = names;
+    const keyList = buildKeyList(count, nameAt, (position, target) => {
+      values[target] = valueAt(position);
+    }, this);
+    if (keyList.names.length < count) values.length = keyList.names.length;
+    this.#keyList = keyList;
     this.#values = values;
   }
 
-  /** Returns the position of the lower-cased `key`, or -1. */
-  #find(key: string): number {
-    const keys = this.#keys;
-    if (keys === null) return -1;
-    if (keys.length <= SCAN_SIZE) return keys.indexOf(key);
+  /** Makes this empty map share the key list of `source`, with values copied by `copyValue`. */
+  #shareFrom(source: NocaseMap<V>, copyValue: (value: V) => V): void {
+    const keyList = source.#keyList;
+    const values = source.#values;
+    if (keyList === null || values === null || values.length === 0) return;
 
-    if (this.#index === null) {
-      this.#index = new Map();
-      for (let position = 0; position < keys.length; position++) this.#index.set(keys[position]!, position);
-    }
-    return this.#index.get(key) ?? -1;
+    keyList.owner = null;
+    this.#keyList = keyList;
+    this.#values = values.map((value) => copyValue(value));
+  }
+
+  /** Returns the position of `name` in any case, or -1. */
+  #find(name: string): number {
+    const keyList = this.#keyList;
+    return keyList === null ? -1 : keyList.find(lowerCase(name));
   }
 
   /** Copies the map; values are shared unless `copyValue` copies them. */
   copy(copyValue: (value: V) => V = (value) => value): NocaseMap<V> {
     const result = new NocaseMap<V>();
-    for (const [name, value] of this) result.set(name, copyValue(value));
+    result.#shareFrom(this, copyValue);
     return result;
   }
 
@@ -218,9 +189,20 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
    */
   equals(other: NocaseMap<V>, equalValue: (a: V, b: V) => boolean): boolean {
     if (this.size !== other.size) return false;
+    if (this.#keyList === other.#keyList) return this.#valuesEqual(other, equalValue);
     for (const [name, value] of this) {
       if (!other.has(name)) return false;
       if (!equalValue(value, other.get(name) as V)) return false;
+    }
+    return true;
+  }
+
+  /** Compares the values by position, for two maps that share a key list. */
+  #valuesEqual(other: NocaseMap<V>, equalValue: (a: V, b: V) => boolean): boolean {
+    const values = this.#values ?? [];
+    const otherValues = other.#values ?? [];
+    for (let position = 0; position < values.length; position++) {
+      if (!equalValue(values[position]!, otherValues[position]!)) return false;
     }
     return true;
   }
@@ -236,8 +218,4 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     const inner = { ...options, depth: options.depth === null || options.depth === undefined ? options.depth : options.depth - 1 };
     return `NocaseMap(${this.size}) ${inspectValue(Object.fromEntries(this.entries()), inner)}`;
   }
-}
-
-function withoutPosition<T>(items: readonly T[], position: number): T[] {
-  return [...items.slice(0, position), ...items.slice(position + 1)];
 }
