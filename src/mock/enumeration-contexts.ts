@@ -40,6 +40,27 @@ export interface PullResult<T> {
   enumerationContext: string | null;
 }
 
+/** The result of a Pull whose objects are made while `objects` is read. */
+export interface PullBatch<T> {
+  /** The returned objects, which can be read once. */
+  objects: Iterable<T>;
+  /** True when no objects remain, and the context is then closed. */
+  endOfSequence: boolean;
+  /** Context to pass to the next Pull, or null at the end of the sequence. */
+  enumerationContext: string | null;
+}
+
+/**
+ * Objects of an enumeration as they are at Open, and the function that makes the returned
+ * object from one of them. A context calls `output` only for the objects that an Open or
+ * Pull returns, so nothing may change the objects of `snapshot` later. Stored instances
+ * qualify, because the repository replaces them rather than changing them.
+ */
+export interface EnumerationSnapshot<S, T> {
+  snapshot: readonly S[];
+  output: (stored: S) => T;
+}
+
 /** Timeouts of the enumeration contexts that Open operations create. */
 export interface EnumerationContextTableOptions {
   /** OperationTimeout in seconds when the Open request gives none; default 30. */
@@ -51,7 +72,9 @@ export interface EnumerationContextTableOptions {
 interface EnumerationContext {
   namespace: string;
   kind: EnumerationKind;
-  items: unknown[];
+  snapshot: readonly unknown[];
+  /** Makes the returned object from an object of `snapshot`. With null, the objects of `snapshot` are returned. */
+  output: ((stored: unknown) => unknown) | null;
   position: number;
   timeoutMs: number;
   /** Epoch milliseconds after which the context is invalid. */
@@ -97,25 +120,40 @@ export class EnumerationContextTable {
     checkMaxObjectCount(options.maxObjectCount ?? 0);
   }
 
-  /** Opens a session over `items` and returns the first MaxObjectCount of them. */
-  open<T>(namespace: string, kind: EnumerationKind, items: T[], options: OpenOptions = {}): PullResult<T> {
+  /**
+   * Opens a session and returns the first MaxObjectCount objects. The objects of an array
+   * are returned as they are, and for a snapshot `output` runs only for returned objects.
+   */
+  open<S, T>(namespace: string, kind: EnumerationKind, items: T[] | EnumerationSnapshot<S, T>, options: OpenOptions = {}): PullResult<T> {
     this.checkOpenOptions(options, true);
     this.#dropExpired();
 
     const timeoutMs = this.#timeoutSeconds(options.operationTimeout) * 1000;
+    const snapshot = Array.isArray(items) ? { snapshot: items, output: null } : items;
     const context: EnumerationContext = {
       namespace: normalizeNamespace(namespace),
       kind,
-      items,
+      snapshot: snapshot.snapshot,
+      // The context drops the element type S of the snapshot; `output` receives only its elements.
+      output: snapshot.output as ((stored: unknown) => unknown) | null,
       position: 0,
       timeoutMs,
       expiresAt: 0,
     };
-    return this.#take(randomUUID(), context, options.maxObjectCount ?? 0) as PullResult<T>;
+    return collected(this.#take(randomUUID(), context, options.maxObjectCount ?? 0)) as PullResult<T>;
   }
 
   /** Returns the next objects of a session; MaxObjectCount 0 only restarts its timeout. */
   pull<T>(namespace: string, enumerationContext: string, kind: EnumerationKind, maxObjectCount: number | null | undefined): PullResult<T> {
+    return collected(this.pullEach<T>(namespace, enumerationContext, kind, maxObjectCount));
+  }
+
+  /**
+   * Pulls as `pull` does, with the same errors raised at once, but makes the returned
+   * objects only while the batch's `objects` is read, so a server can write the response
+   * while it generates it. The session advances at once, whether or not `objects` is read.
+   */
+  pullEach<T>(namespace: string, enumerationContext: string, kind: EnumerationKind, maxObjectCount: number | null | undefined): PullBatch<T> {
     if (maxObjectCount === null || maxObjectCount === undefined) {
       throw new CIMError(CIM_ERR_INVALID_PARAMETER, `${PULL_OPERATION[kind]} requires MaxObjectCount; pass 0 or more.`);
     }
@@ -128,7 +166,7 @@ export class EnumerationContextTable {
         `Enumeration context "${enumerationContext}" must be pulled with ${PULL_OPERATION[context.kind]}, not ${PULL_OPERATION[kind]}.`,
       );
     }
-    return this.#take(enumerationContext, context, maxObjectCount) as PullResult<T>;
+    return this.#take(enumerationContext, context, maxObjectCount) as PullBatch<T>;
   }
 
   /** CloseEnumeration: ends a session before its end of sequence. */
@@ -141,20 +179,21 @@ export class EnumerationContextTable {
   count(namespace: string, enumerationContext: string): number {
     const context = this.#lookup(namespace, enumerationContext);
     context.expiresAt = Date.now() + context.timeoutMs;
-    return context.items.length - context.position;
+    return context.snapshot.length - context.position;
   }
 
-  #take(id: string, context: EnumerationContext, maxObjectCount: number): PullResult<unknown> {
-    const items = context.items.slice(context.position, context.position + maxObjectCount);
-    context.position += items.length;
+  #take(id: string, context: EnumerationContext, maxObjectCount: number): PullBatch<unknown> {
+    const returned = context.snapshot.slice(context.position, context.position + maxObjectCount);
+    context.position += returned.length;
+    const objects = context.output === null ? returned : mapEach(returned, context.output);
 
-    if (context.position >= context.items.length) {
+    if (context.position >= context.snapshot.length) {
       this.#contexts.delete(id);
-      return { items, endOfSequence: true, enumerationContext: null };
+      return { objects, endOfSequence: true, enumerationContext: null };
     }
     context.expiresAt = Date.now() + context.timeoutMs;
     this.#contexts.set(id, context);
-    return { items, endOfSequence: false, enumerationContext: id };
+    return { objects, endOfSequence: false, enumerationContext: id };
   }
 
   #lookup(namespace: string, enumerationContext: string): EnumerationContext {
@@ -192,6 +231,14 @@ export class EnumerationContextTable {
     }
     return operationTimeout;
   }
+}
+
+function* mapEach(stored: readonly unknown[], output: (stored: unknown) => unknown): Generator<unknown> {
+  for (const object of stored) yield output(object);
+}
+
+function collected<T>(batch: PullBatch<T>): PullResult<T> {
+  return { items: [...batch.objects], endOfSequence: batch.endOfSequence, enumerationContext: batch.enumerationContext };
 }
 
 function checkMaxObjectCount(maxObjectCount: number): void {

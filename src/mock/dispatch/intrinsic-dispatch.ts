@@ -5,7 +5,7 @@ import { CIMInstance } from '../../cim/instance.js';
 import { CIMInstanceName } from '../../cim/instance-name.js';
 import { CIM_ERR_INVALID_PARAMETER, CIM_ERR_NOT_SUPPORTED } from '../../cim/status-codes.js';
 import { isIntrinsicOperation, type IntrinsicOperation, type IntrinsicResults, type IParamValue } from '../../cimxml/index.js';
-import type { EnumerationContextTable, PullResult as RepositoryPullResult } from '../enumeration-contexts.js';
+import type { EnumerationContextTable, EnumerationKind, PullResult as RepositoryPullResult } from '../enumeration-contexts.js';
 import * as operations from '../operations/index.js';
 import type { MockRepository } from '../repository.js';
 import { IntrinsicArguments } from './intrinsic-arguments.js';
@@ -238,12 +238,9 @@ const HANDLERS: HandlerTable = {
     });
     return { ...pullResult(ctx, result), queryResultClass: result.queryResultClass };
   },
-  PullInstancesWithPath: (ctx, args) =>
-    pullResult(ctx, operations.pullInstancesWithPath(ctx.contexts, ctx.namespace, args.string('EnumerationContext')!, maxObjectCount(args))),
-  PullInstancePaths: (ctx, args) =>
-    pullResult(ctx, operations.pullInstancePaths(ctx.contexts, ctx.namespace, args.string('EnumerationContext')!, maxObjectCount(args))),
-  PullInstances: (ctx, args) =>
-    pullResult(ctx, operations.pullInstances(ctx.contexts, ctx.namespace, args.string('EnumerationContext')!, maxObjectCount(args))),
+  PullInstancesWithPath: (ctx, args) => pulledBatch(ctx, args, 'instancesWithPath'),
+  PullInstancePaths: (ctx, args) => pulledBatch(ctx, args, 'instancePaths'),
+  PullInstances: (ctx, args) => pulledBatch(ctx, args, 'instances'),
   CloseEnumeration: (ctx, args) => operations.closeEnumeration(ctx.contexts, ctx.namespace, args.string('EnumerationContext')!),
   EnumerationCount: (ctx, args) => operations.enumerationCount(ctx.contexts, ctx.namespace, args.string('EnumerationContext')!),
 };
@@ -254,6 +251,12 @@ function maxObjectCount(args: IntrinsicArguments): number {
 
 function pullResult<T extends CIMInstance | CIMInstanceName>(ctx: DispatchContext, result: RepositoryPullResult<T>) {
   return { objects: withHost(ctx, result.items), endOfSequence: result.endOfSequence, enumerationContext: result.enumerationContext };
+}
+
+/** Runs a Pull operation whose objects are copied while the response is written. */
+function pulledBatch<K extends EnumerationKind>(ctx: DispatchContext, args: IntrinsicArguments, kind: K) {
+  const batch = operations.pullEach(ctx.contexts, ctx.namespace, args.string('EnumerationContext')!, kind, maxObjectCount(args));
+  return { objects: withHostEach(ctx, batch.objects), endOfSequence: batch.endOfSequence, enumerationContext: batch.enumerationContext };
 }
 
 /**

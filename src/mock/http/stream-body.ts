@@ -27,7 +27,9 @@ export async function writeGenerated(response: ServerResponse, chunks: Iterator<
       }
       if (step.done === true) return { kind: 'complete' };
 
-      if (response.write(step.value, 'utf8')) await nextTurn();
+      // Encoded once here: given a string, Node measures its UTF-8 length for the chunk size
+      // and then encodes it, two passes over a text that the writer built by concatenation.
+      if (response.write(Buffer.from(step.value, 'utf8'))) await nextTurn();
       else if (!(await connection.drained())) return { kind: 'closed' };
     }
   } finally {

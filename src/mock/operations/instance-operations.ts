@@ -2,10 +2,12 @@ import type { CIMClass } from '../../cim/class.js';
 import { CIMError } from '../../cim/errors.js';
 import { CIMInstance } from '../../cim/instance.js';
 import type { CIMInstanceName } from '../../cim/instance-name.js';
+import { NocaseMap } from '../../cim/nocase-map.js';
 import { CIMProperty } from '../../cim/property.js';
 import { CIM_ERR_INVALID_PARAMETER, CIM_ERR_NO_SUCH_PROPERTY } from '../../cim/status-codes.js';
 import type { CIMInputValue, CIMValue, KeyBindingValue } from '../../cim/value.js';
 import { copyValue } from '../../cim/value-copy.js';
+import type { EnumerationSnapshot } from '../enumeration-contexts.js';
 import { instancePathKey } from '../instance-key.js';
 import { typedPropertyValue } from '../instance-validation.js';
 import { isKeyProperty } from '../names.js';
@@ -78,19 +80,50 @@ export function enumeratedInstances(
   className: string,
   options: EnumerateInstancesOptions = {},
 ): Iterable<CIMInstance> {
+  const { snapshot, output } = instanceEnumeration(repository, namespace, className, options);
+
+  function* copies(): Generator<CIMInstance> {
+    for (const stored of snapshot) yield output(stored);
+  }
+  return copies();
+}
+
+/**
+ * Collects the stored instances that EnumerateInstances returns, and their classes, as
+ * they are now, with the function that makes the returned copy of one of them. Later
+ * changes to the repository do not alter the copies, because the repository replaces
+ * instances and classes rather than changing them.
+ */
+export function instanceEnumeration(
+  repository: MockRepository,
+  namespace: string,
+  className: string,
+  options: EnumerateInstancesOptions = {},
+): EnumerationSnapshot<CIMInstance, CIMInstance> {
   const requested = repository.storedClass(namespace, className);
   const deep = options.deepInheritance ?? true;
   const localOnly = options.localOnly ?? false;
-  const instances = repository.storedInstances(namespace, requested.className);
+  const filters = outputOptions(options);
+  const snapshot = repository.storedInstances(namespace, requested.className);
 
-  function* copies(): Generator<CIMInstance> {
-    for (const stored of instances) {
-      const cimClass = repository.storedClass(namespace, stored.className);
-      const allowed = enumerationPropertyNames(requested, cimClass, deep, localOnly);
-      yield filterInstance(stored, cimClass, outputOptions(options), allowed);
-    }
+  const shapes = new NocaseMap<InstanceShape>();
+  const store = repository.namespace(namespace);
+  for (const name of [requested.className, ...store.allSubclassNames(requested.className)]) {
+    const cimClass = repository.storedClass(namespace, name);
+    shapes.set(name, { cimClass, allowed: enumerationPropertyNames(requested, cimClass, deep, localOnly) });
   }
-  return copies();
+
+  const output = (stored: CIMInstance): CIMInstance => {
+    const shape = shapes.get(stored.className) as InstanceShape;
+    return filterInstance(stored, shape.cimClass, filters, shape.allowed);
+  };
+  return { snapshot, output };
+}
+
+/** The class of enumerated instances and the lower-cased names of the properties they may carry (null for all). */
+interface InstanceShape {
+  cimClass: CIMClass;
+  allowed: ReadonlySet<string> | null;
 }
 
 function enumerationPropertyNames(
@@ -129,7 +162,18 @@ function outputOptions(options: GetInstanceOptions) {
 
 /** EnumerateInstanceNames: paths of the instances of the class and its subclasses, with the namespace set. */
 export function enumerateInstanceNames(repository: MockRepository, namespace: string, className: string): CIMInstanceName[] {
-  return repository.storedInstances(namespace, className).map((stored) => (stored.path as CIMInstanceName).copy());
+  const { snapshot, output } = instanceNameEnumeration(repository, namespace, className);
+  return snapshot.map(output);
+}
+
+/** Collects the stored instances that EnumerateInstanceNames lists, with the function that copies the path of one of them. */
+export function instanceNameEnumeration(
+  repository: MockRepository,
+  namespace: string,
+  className: string,
+): EnumerationSnapshot<CIMInstance, CIMInstanceName> {
+  const snapshot = repository.storedInstances(namespace, className);
+  return { snapshot, output: (stored) => (stored.path as CIMInstanceName).copy() };
 }
 
 /** CreateInstance: stores the instance and returns its path; see MockRepository.createInstance for the errors. */

@@ -3,7 +3,7 @@ import type { CIMInstance } from '../../cim/instance.js';
 import type { CIMInstanceName } from '../../cim/instance-name.js';
 import { CIMError } from '../../cim/errors.js';
 import { CIM_ERR_INVALID_PARAMETER } from '../../cim/status-codes.js';
-import type { EnumerationContextTable, OpenOptions, PullResult } from '../enumeration-contexts.js';
+import type { EnumerationContextTable, EnumerationKind, OpenOptions, PullBatch, PullResult } from '../enumeration-contexts.js';
 import { filterClass } from '../output-filters.js';
 import type { MockRepository } from '../repository.js';
 import {
@@ -14,7 +14,7 @@ import {
   type AssociatorFilters,
   type ReferenceFilters,
 } from './association-operations.js';
-import { enumerateInstanceNames, enumerateInstances } from './instance-operations.js';
+import { instanceEnumeration, instanceNameEnumeration } from './instance-operations.js';
 import { runQuery } from './query-operations.js';
 
 /** Output options of the Open operations that return instances. */
@@ -27,6 +27,9 @@ export interface PullInstanceOptions {
 
 // Every Open checks its own parameters before collecting results, so a refused
 // ContinueOnError or FilterQuery is reported even for an unknown class.
+// OpenEnumerateInstances and OpenEnumerateInstancePaths keep the stored instances and copy
+// each one when a response returns it. The other Open operations collect their copies at
+// once, because their results come from the association and query operations as copies.
 
 /** OpenEnumerateInstances: DeepInheritance defaults to true; instances carry every property (no LocalOnly). */
 export function openEnumerateInstances(
@@ -37,7 +40,7 @@ export function openEnumerateInstances(
   options: OpenOptions & PullInstanceOptions & { deepInheritance?: boolean } = {},
 ): PullResult<CIMInstance> {
   contexts.checkOpenOptions(options);
-  const instances = enumerateInstances(repository, namespace, className, { ...options, localOnly: false, includeQualifiers: false });
+  const instances = instanceEnumeration(repository, namespace, className, { ...options, localOnly: false, includeQualifiers: false });
   return contexts.open(namespace, 'instancesWithPath', instances, options);
 }
 
@@ -49,7 +52,7 @@ export function openEnumerateInstancePaths(
   options: OpenOptions = {},
 ): PullResult<CIMInstanceName> {
   contexts.checkOpenOptions(options);
-  return contexts.open(namespace, 'instancePaths', enumerateInstanceNames(repository, namespace, className), options);
+  return contexts.open(namespace, 'instancePaths', instanceNameEnumeration(repository, namespace, className), options);
 }
 
 export function openAssociatorInstances(
@@ -158,6 +161,29 @@ export function pullInstances(
   maxObjectCount: number,
 ): PullResult<CIMInstance> {
   return contexts.pull(namespace, enumerationContext, 'instances', maxObjectCount);
+}
+
+/** The objects that each Pull operation returns, by the kind of enumeration it pulls. */
+export interface PulledObjects {
+  instancesWithPath: CIMInstance;
+  instancePaths: CIMInstanceName;
+  instances: CIMInstance;
+}
+
+/**
+ * PullInstancesWithPath, PullInstancePaths or PullInstances, by `kind`, with the objects
+ * copied only while the returned `objects` is read (once), so a server can write the
+ * response while it generates it. Errors are raised at once, as the other Pull functions
+ * raise them.
+ */
+export function pullEach<K extends EnumerationKind>(
+  contexts: EnumerationContextTable,
+  namespace: string,
+  enumerationContext: string,
+  kind: K,
+  maxObjectCount: number,
+): PullBatch<PulledObjects[K]> {
+  return contexts.pullEach(namespace, enumerationContext, kind, maxObjectCount);
 }
 
 export function closeEnumeration(contexts: EnumerationContextTable, namespace: string, enumerationContext: string): void {
