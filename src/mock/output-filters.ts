@@ -1,5 +1,8 @@
 import type { CIMClass } from '../cim/class.js';
-import type { CIMInstance } from '../cim/instance.js';
+import { CIMInstance } from '../cim/instance.js';
+import { CIMProperty, TYPED_VALUE } from '../cim/property.js';
+import type { CIMQualifier } from '../cim/qualifier.js';
+import { copyValue } from '../cim/value-copy.js';
 import { propertyNameSet } from './names.js';
 
 /** Options that shape a class returned by GetClass, EnumerateClasses and class-level association operations. */
@@ -70,31 +73,44 @@ export function filterInstance(
   options: InstanceOutputOptions,
   allowed: ReadonlySet<string> | null = null,
 ): CIMInstance {
-  const result = stored.copy();
+  // Builds the result from the kept properties only, instead of copying the whole instance
+  // and deleting from the copy: enumerations call this once per instance they return.
   const requested = propertyNameSet(options.propertyList);
-
-  for (const property of [...result.properties.values()]) {
+  const properties: CIMProperty[] = [];
+  for (const property of stored.properties.values()) {
     const name = property.name.toLowerCase();
-    if ((allowed !== null && !allowed.has(name)) || (requested !== null && !requested.has(name))) {
-      result.properties.delete(property.name);
-    }
+    if ((allowed !== null && !allowed.has(name)) || (requested !== null && !requested.has(name))) continue;
+    properties.push(outputProperty(property, cimClass.properties.get(property.name), options));
   }
 
-  for (const property of result.properties.values()) {
-    const declared = cimClass.properties.get(property.name);
-    property.classOrigin = options.includeClassOrigin ? (declared?.classOrigin ?? null) : null;
-    property.propagated = options.includeClassOrigin ? (declared?.propagated ?? null) : null;
-    property.qualifiers.clear();
-    if (options.includeQualifiers && declared) {
-      for (const qualifier of declared.qualifiers.values()) property.qualifiers.set(qualifier.name, qualifier.copy());
-    }
+  return new CIMInstance(stored.className, {
+    properties,
+    qualifiers: options.includeQualifiers ? instanceQualifiers(stored, cimClass) : null,
+    path: stored.path?.copy() ?? null,
+  });
+}
+
+/** Copies a stored property with the class origin and qualifiers that the options ask for. */
+function outputProperty(property: CIMProperty, declared: CIMProperty | undefined, options: InstanceOutputOptions): CIMProperty {
+  const qualifiers = options.includeQualifiers && declared ? [...declared.qualifiers.values()].map((qualifier) => qualifier.copy()) : null;
+  return new CIMProperty(property.name, copyValue(property.value), {
+    type: property.type,
+    isArray: property.isArray,
+    arraySize: property.arraySize,
+    referenceClass: property.referenceClass,
+    embeddedObject: property.embeddedObject,
+    classOrigin: options.includeClassOrigin ? (declared?.classOrigin ?? null) : null,
+    propagated: options.includeClassOrigin ? (declared?.propagated ?? null) : null,
+    qualifiers,
+    [TYPED_VALUE]: true,
+  });
+}
+
+/** The instance's own qualifiers, then those of its class that it does not override. */
+function instanceQualifiers(stored: CIMInstance, cimClass: CIMClass): CIMQualifier[] {
+  const qualifiers = [...stored.qualifiers.values()].map((qualifier) => qualifier.copy());
+  for (const qualifier of cimClass.qualifiers.values()) {
+    if (!stored.qualifiers.has(qualifier.name)) qualifiers.push(qualifier.copy());
   }
-  if (options.includeQualifiers) {
-    for (const qualifier of cimClass.qualifiers.values()) {
-      if (!result.qualifiers.has(qualifier.name)) result.qualifiers.set(qualifier.name, qualifier.copy());
-    }
-  } else {
-    result.qualifiers.clear();
-  }
-  return result;
+  return qualifiers;
 }

@@ -23,9 +23,9 @@ function setup() {
   return { repository: buildRepository(), contexts: new EnumerationContextTable() };
 }
 
-/** Spies on `CIMInstance.copy`, which the operations call once for each returned instance. */
+/** Spies on `CIMInstanceName.copy`, which the operations call once for each returned instance, to copy its path. */
 function countInstanceCopies() {
-  return vi.spyOn(CIMInstance.prototype, 'copy');
+  return vi.spyOn(CIMInstanceName.prototype, 'copy');
 }
 
 /** Spies on `CIMInstanceName.copy`, which the path operations call once for each returned path. */
