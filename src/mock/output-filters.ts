@@ -106,7 +106,7 @@ function outputProperty(property: CIMProperty, declared: CIMProperty | undefined
   });
 }
 
-/** The instance's own qualifiers, then those of its class that it does not override. */
+/** Returns copies of the instance's own qualifiers, then of those of its class that it does not override. */
 function instanceQualifiers(stored: CIMInstance, cimClass: CIMClass): CIMQualifier[] {
   const qualifiers = [...stored.qualifiers.values()].map((qualifier) => qualifier.copy());
   for (const qualifier of cimClass.qualifiers.values()) {

@@ -87,9 +87,10 @@ export class ContentScanner extends ScannerBase {
     let index = start;
     let runStart = start;
     let nonAscii = false;
-    // Pieces of a text with line ends or references to rewrite. They are joined once, so the
-    // value is one flat string instead of a chain of concatenations that a kept object holds.
-    let pieces: string[] | null = null;
+    // Text with line ends or references is rewritten into scratch bytes and decoded once,
+    // so the value is one flat string and costs one decoding call however many references it has.
+    let out: Buffer | null = null;
+    let written = 0;
 
     while (index < end) {
       const byteClass = TEXT_CLASS[bytes[index]!]!;
@@ -119,8 +120,9 @@ export class ContentScanner extends ScannerBase {
 
       if (byteClass === C_CR) {
         if (index + 1 === end && !final) break;
-        pieces ??= [];
-        pieces.push(decode(bytes, runStart, index, nonAscii), '\n');
+        out ??= scratchFor(textBound(bytes, start, index));
+        written = copyRun(bytes, runStart, index, out, written);
+        out[written++] = LF;
         this.lineEndAt(bytes, index);
         index += bytes[index + 1] === LF ? 2 : 1;
         this.lineStart = this.base + index;
@@ -134,8 +136,10 @@ export class ContentScanner extends ScannerBase {
           if (final) throw this.error('document ends inside a reference', index);
           break;
         }
-        pieces ??= [];
-        pieces.push(decode(bytes, runStart, index, nonAscii), this.referenceText);
+        out ??= scratchFor(textBound(bytes, start, index));
+        written = copyRun(bytes, runStart, index, out, written);
+        written = writeCodePoint(out, written, this.referenceCodePoint);
+        if (this.referenceCodePoint >= 0x80) nonAscii = true;
         index = next;
         runStart = index;
         continue;
@@ -166,20 +170,18 @@ export class ContentScanner extends ScannerBase {
     }
 
     if (index === start) return index;
-    const rest = decode(bytes, runStart, index, nonAscii);
-    let text = rest;
-    if (pieces !== null) {
-      pieces.push(rest);
-      text = pieces.join('');
+    if (out === null) {
+      this.handler.text(decode(bytes, start, index, nonAscii));
+      return index;
     }
-    this.handler.text(text);
+    written = copyRun(bytes, runStart, index, out, written);
+    this.handler.text(decode(out, 0, written, nonAscii));
     return index;
   }
 
   /**
-   * Emits the text from `start` when it is only spaces, tabs and LFs up to the next `<`, and
-   * returns the index of the `<`; returns -1 otherwise. The strings come from the string
-   * cache, and the bytes need no other check.
+   * Emits the text from `start` when it is only spaces, tabs and LFs up to the next `<`.
+   * Returns the index of the `<`, or -1 for any other text. The strings come from the string cache.
    */
   private scanIndentation(bytes: Buffer, start: number): number {
     const end = Math.min(bytes.length, start + CACHED_VALUE_LENGTH);
@@ -354,9 +356,10 @@ export class ContentScanner extends ScannerBase {
     const end = bytes.length;
     let index = start;
     let runStart = start;
-    let value = '';
     let nonAscii = false;
-    let simple = true;
+    // Rewritten into scratch bytes once a reference or white space to normalise appears, as in `scanText`.
+    let out: Buffer | null = null;
+    let written = 0;
 
     for (;;) {
       if (index >= end) {
@@ -389,8 +392,10 @@ export class ContentScanner extends ScannerBase {
       if (byteClass === C_AMP) {
         const next = this.scanReference(bytes, index);
         if (next === INCOMPLETE) return INCOMPLETE;
-        value += decode(bytes, runStart, index, nonAscii) + this.referenceText;
-        simple = false;
+        out ??= scratchFor(valueBound(bytes, start, index, quote));
+        written = copyRun(bytes, runStart, index, out, written);
+        written = writeCodePoint(out, written, this.referenceCodePoint);
+        if (this.referenceCodePoint >= 0x80) nonAscii = true;
         index = next;
         runStart = index;
         continue;
@@ -398,8 +403,9 @@ export class ContentScanner extends ScannerBase {
 
       if (byteClass === C_TAB || byteClass === C_LF || byteClass === C_CR) {
         if (byteClass === C_CR && index + 1 >= end) return INCOMPLETE;
-        value += decode(bytes, runStart, index, nonAscii) + ' ';
-        simple = false;
+        out ??= scratchFor(valueBound(bytes, start, index, quote));
+        written = copyRun(bytes, runStart, index, out, written);
+        out[written++] = SPACE;
         if (byteClass !== C_TAB) this.lineEndAt(bytes, index);
         index += byteClass === C_CR && bytes[index + 1] === LF ? 2 : 1;
         if (byteClass === C_CR) this.lineStart = this.base + index;
@@ -414,10 +420,13 @@ export class ContentScanner extends ScannerBase {
     }
 
     this.checkAttributeLength(index - start, name, start);
-    if (simple && !nonAscii && index - start <= CACHED_VALUE_LENGTH) {
+    if (out !== null) {
+      written = copyRun(bytes, runStart, index, out, written);
+      this.attributeValue = decode(out, 0, written, nonAscii);
+    } else if (!nonAscii && index - start <= CACHED_VALUE_LENGTH) {
       this.attributeValue = this.names.get(bytes, start, index);
     } else {
-      this.attributeValue = value + decode(bytes, runStart, index, nonAscii);
+      this.attributeValue = decode(bytes, start, index, nonAscii);
     }
     return index + 1;
   }
@@ -511,6 +520,71 @@ function setAttribute(attributes: Record<string, string>, name: string, value: s
   } else {
     attributes[name] = value;
   }
+}
+
+/** Scratch buffers up to this size are kept for the next text; larger ones are dropped after use. */
+const SCRATCH_KEEP_BYTES = 1024 * 1024;
+
+/**
+ * Scratch bytes for text and attribute values that need rewriting. One buffer serves all
+ * tokenizers, because a scanner fills and decodes it before it calls the handler.
+ */
+let scratch = Buffer.allocUnsafe(0);
+
+/**
+ * Returns a scratch buffer of at least `length` bytes. Rewritten text is never longer than
+ * its source: a reference is longer than the UTF-8 of its character, and CR LF becomes one byte.
+ */
+function scratchFor(length: number): Buffer {
+  if (length <= scratch.length) return scratch;
+  const buffer = Buffer.allocUnsafe(Math.max(length, 4096));
+  if (buffer.length <= SCRATCH_KEEP_BYTES) scratch = buffer;
+  return buffer;
+}
+
+/** Returns the most bytes that the text from `start` can take: it ends at the next `<` at the latest. */
+function textBound(bytes: Buffer, start: number, index: number): number {
+  const lt = bytes.indexOf(LT, index);
+  return (lt < 0 ? bytes.length : lt) - start;
+}
+
+/** Returns the most bytes that the attribute value from `start` can take: it ends at its closing quote. */
+function valueBound(bytes: Buffer, start: number, index: number, quote: number): number {
+  const close = bytes.indexOf(quote, index);
+  return (close < 0 ? bytes.length : close) - start;
+}
+
+/** Copies `source[start..end)` to `target` at `offset`; returns the offset after it. */
+function copyRun(source: Buffer, start: number, end: number, target: Buffer, offset: number): number {
+  // Most runs between references are a few bytes, where a loop saves the cost of a native call.
+  if (end - start > 32) return offset + source.copy(target, offset, start, end);
+  let position = offset;
+  for (let index = start; index < end; index++) target[position++] = source[index]!;
+  return position;
+}
+
+/** Writes `codePoint` as UTF-8 to `target` at `offset`; returns the offset after it. */
+function writeCodePoint(target: Buffer, offset: number, codePoint: number): number {
+  if (codePoint < 0x80) {
+    target[offset] = codePoint;
+    return offset + 1;
+  }
+  if (codePoint < 0x800) {
+    target[offset] = 0xc0 | (codePoint >> 6);
+    target[offset + 1] = 0x80 | (codePoint & 0x3f);
+    return offset + 2;
+  }
+  if (codePoint < 0x10000) {
+    target[offset] = 0xe0 | (codePoint >> 12);
+    target[offset + 1] = 0x80 | ((codePoint >> 6) & 0x3f);
+    target[offset + 2] = 0x80 | (codePoint & 0x3f);
+    return offset + 3;
+  }
+  target[offset] = 0xf0 | (codePoint >> 18);
+  target[offset + 1] = 0x80 | ((codePoint >> 12) & 0x3f);
+  target[offset + 2] = 0x80 | ((codePoint >> 6) & 0x3f);
+  target[offset + 3] = 0x80 | (codePoint & 0x3f);
+  return offset + 4;
 }
 
 /** Single-character strings of the bytes 0 to 127, since one-byte text between tags is common. */

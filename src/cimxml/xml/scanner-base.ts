@@ -1,6 +1,9 @@
 import { XMLParseError } from '../../cim/errors.js';
 import {
+  AMP,
+  APOS,
   CR,
+  GT,
   formatCodePoint,
   HASH,
   isWhitespace,
@@ -8,9 +11,11 @@ import {
   isXmlName,
   LF,
   LOWER_X,
+  LT,
   NAME_CHAR,
   NAME_CLASS,
   NAME_START,
+  QUOTE,
   SEMICOLON,
   TAB,
 } from './char-classes.js';
@@ -58,8 +63,8 @@ export class ScannerBase {
   lineStart = 0;
   /** UTF-8 continuation bytes seen on the current line, so columns count code points. */
   continuationBytes = 0;
-  /** Replacement text of the reference that `scanReference` last read. */
-  referenceText = '';
+  /** Code point of the reference that `scanReference` last read. */
+  referenceCodePoint = 0;
   /** Whether the name that `scanName` last read contains non-ASCII characters. */
   private nameIsNonAscii = false;
 
@@ -217,7 +222,7 @@ export class ScannerBase {
   }
 
   /**
-   * Reads the reference (`&name;`, `&#N;` or `&#xH;`) at `start` into `referenceText`.
+   * Reads the reference (`&name;`, `&#N;` or `&#xH;`) at `start` into `referenceCodePoint`.
    * Only the five predefined entities exist, because DOCTYPE declarations are never read;
    * this is what keeps external entities and entity expansion attacks out.
    * Returns the index after the `;`, or `INCOMPLETE`.
@@ -245,7 +250,7 @@ export class ScannerBase {
         start,
       );
     }
-    this.referenceText = text;
+    this.referenceCodePoint = text.charCodeAt(0);
     return nameEnd + 1;
   }
 
@@ -257,20 +262,20 @@ export class ScannerBase {
     const end = bytes.length;
     const first = bytes[start + 1];
     if ((first === 0x6c || first === 0x67) && start + 3 < end && bytes[start + 2] === 0x74 && bytes[start + 3] === SEMICOLON) {
-      this.referenceText = first === 0x6c ? '<' : '>';
+      this.referenceCodePoint = first === 0x6c ? LT : GT;
       return start + 4;
     }
     if (first === 0x61 && start + 4 < end && bytes[start + 2] === 0x6d && bytes[start + 3] === 0x70 && bytes[start + 4] === SEMICOLON) {
-      this.referenceText = '&';
+      this.referenceCodePoint = AMP;
       return start + 5;
     }
     if (start + 5 >= end || bytes[start + 5] !== SEMICOLON) return 0;
     if (first === 0x71 && bytes[start + 2] === 0x75 && bytes[start + 3] === 0x6f && bytes[start + 4] === 0x74) {
-      this.referenceText = '"';
+      this.referenceCodePoint = QUOTE;
       return start + 6;
     }
     if (first === 0x61 && bytes[start + 2] === 0x70 && bytes[start + 3] === 0x6f && bytes[start + 4] === 0x73) {
-      this.referenceText = "'";
+      this.referenceCodePoint = APOS;
       return start + 6;
     }
     return 0;
@@ -303,7 +308,7 @@ export class ScannerBase {
       throw this.error(`character reference '${excerpt}' refers to ${target}, which is not allowed in XML 1.0`, start);
     }
 
-    this.referenceText = String.fromCodePoint(codePoint);
+    this.referenceCodePoint = codePoint;
     return index + 1;
   }
 }

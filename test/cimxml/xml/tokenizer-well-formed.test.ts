@@ -34,6 +34,8 @@ const WELL_FORMED: [string, string, string[]][] = [
   ['doctype internal subset', '<!DOCTYPE A [<!ELEMENT A ANY><!-- ] > \' --><?p ]>?><!ENTITY e "]>">]><A/>', ['start A [] 1:70', 'end A']],
   ['indentation between tags', '<A>\n  <B/> <C/>\t\n\t<D/>\n</A>', ['start A [] 1:1', 'text \n  ', 'start B [] 2:3', 'end B', 'text  ', 'start C [] 2:8', 'end C', 'text \t\n\t', 'start D [] 3:2', 'end D', 'text \n', 'end A']],
   ['line ends and references in one text', '<A>a\r\n&amp;\rb&#13;c&#x0A;</A>', ['start A [] 1:1', 'text a\n&\nb\rc\n', 'end A']],
+  ['non-ASCII text with references', '<A>ü&#252;&#x20AC;\r\n€&#x1F600;</A>', ['start A [] 1:1', 'text üü€\n€😀', 'end A']],
+  ['non-ASCII attribute with references', '<A x="é&#233;\t&#x1F600;&amp;"/>', ['start A [["x","éé 😀&"]] 1:1', 'end A']],
   ['seventeen attributes', `<A ${Array.from({ length: 17 }, (_unused, index) => `a${index}="${index}"`).join(' ')}/>`, [`start A ${JSON.stringify(Array.from({ length: 17 }, (_unused, index) => [`a${index}`, String(index)]))} 1:1`, 'end A']],
   ['four-byte UTF-8', '<A>\u{10FFFF}\u{1F600}</A>', ['start A [] 1:1', 'text \u{10FFFF}\u{1F600}', 'end A']],
 ];
