@@ -6,7 +6,7 @@
  *
  * For each size it writes a generated EnumerateInstances response (bench/generate-response.ts)
  * to a temporary file. Then it measures each of these in its own child process: collecting all
- * instances, streaming them one at a time, reading a whole element tree with readResponse
+ * instances, collecting them and reading every property object, streaming them one at a time, reading a whole element tree with readResponse
  * (up to 20,000 instances, and not with --skip-tree), `xmllint --noout` and `xmllint --stream --noout`, then
  * EnumerateInstances (collect) and iterEnumerateInstances (stream) over loopback against
  * the mock server holding the same instances. Each figure is the median of `--runs` runs
@@ -87,6 +87,7 @@ async function measureSize(count: number, directory: string, options: Options, x
   const rows: SizeReport['rows'] = {};
 
   rows.parseCollect = await median(options.runs, () => measureParse('collect', file, bytes));
+  rows.parseCollectRead = await median(options.runs, () => measureParse('collect-read', file, bytes));
   rows.parseStream = await median(options.runs, () => measureParse('stream', file, bytes));
   if (!options.skipTree && count <= MAX_TREE_INSTANCES) {
     rows.parseTree = await median(options.runs, () => measureParse('tree', file, bytes));
