@@ -1,5 +1,6 @@
-import { NocaseMap } from './nocase-map.js';
+import { NocaseMap, SOURCE_VALUE } from './nocase-map.js';
 import { CIMProperty, optionalQualifierMap, qualifierMapsEqual } from './property.js';
+import type { PropertyLayout } from './property-layout.js';
 import type { CIMInstanceName } from './instance-name.js';
 import type { CIMQualifier } from './qualifier.js';
 import type { CIMInputValue, CIMValue } from './value.js';
@@ -40,6 +41,24 @@ export class CIMInstance {
     this.#qualifiers = optionalQualifierMap(options.qualifiers);
   }
 
+  /**
+   * @internal Creates an instance with the properties that `layout` describes and `values`
+   * (one value per description, already converted and checked for its type). The instance
+   * creates its `CIMProperty` objects when code first reads one from `properties`.
+   */
+  static fromLayout(
+    className: string,
+    layout: PropertyLayout,
+    values: CIMValue[],
+    qualifiers: Iterable<CIMQualifier> | null = null,
+  ): CIMInstance {
+    const instance = new CIMInstance(className, { qualifiers });
+    instance.properties = layout.hasRepeatedNames
+      ? NocaseMap.byName(layout.createProperties(values), propertyName)
+      : NocaseMap.deferred(layout.deferredKeyList, values);
+    return instance;
+  }
+
   /** Qualifiers by name, compared case-insensitively. */
   get qualifiers(): NocaseMap<CIMQualifier> {
     this.#qualifiers ??= new NocaseMap<CIMQualifier>();
@@ -53,7 +72,7 @@ export class CIMInstance {
 
   /** Returns the value of a property, or undefined when the instance has no such property. */
   get(name: string): CIMValue | undefined {
-    return this.properties.get(name)?.value;
+    return this.properties[SOURCE_VALUE](name, propertyValue);
   }
 
   /**
@@ -137,4 +156,8 @@ export class CIMInstance {
 
 function propertyName(property: CIMProperty): string {
   return property.name;
+}
+
+function propertyValue(property: CIMProperty): CIMValue {
+  return property.value;
 }

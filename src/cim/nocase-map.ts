@@ -2,6 +2,31 @@ import { inspect, type InspectOptionsStylized } from 'node:util';
 import { KeyList, buildKeyList, lowerCase, withoutPosition } from './nocase-keys.js';
 
 /**
+ * @internal The key list of the maps built by `NocaseMap.deferred`, which keep source values
+ * until code first reads a value. It has the names of `keyList`. A map replaces it by
+ * `keyList` when it creates its values, so a map whose key list is a `DeferredKeyList`
+ * still contains source values.
+ */
+export class DeferredKeyList<V> extends KeyList {
+  /** The key list that a map takes once it has created its values. No map owns it. */
+  readonly keyList: KeyList;
+  /** Creates the value at `position` from its source value. */
+  readonly createValue: (position: number, sourceValue: unknown) => V;
+
+  constructor(keyList: KeyList, createValue: (position: number, sourceValue: unknown) => V) {
+    super(keyList.keys, keyList.names, null);
+    this.keyList = keyList;
+    this.createValue = createValue;
+  }
+}
+
+/**
+ * @internal Method key of `NocaseMap` that returns the source value of an entry while the
+ * values of a deferred map are not yet created, or `sourceOf(value)` once they are.
+ */
+export const SOURCE_VALUE: unique symbol = Symbol('sourceValue');
+
+/**
  * A map whose string keys compare case-insensitively, keep the case they were first
  * set with, and iterate in insertion order. CIM names (properties, keybindings,
  * qualifiers, methods, parameters) follow these rules in DSP0004.
@@ -13,6 +38,10 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
   // by `copy` share the key list of an earlier map with the same names. Both are created on
   // the first `set`, because most qualifier maps of objects read from CIM-XML stay empty.
   #keyList: KeyList | null = null;
+  // While the key list is a `DeferredKeyList`, the values array contains source values
+  // instead of values of type V. Every method that reads or changes a value calls
+  // `#createValues` first, so that only `size`, `has`, `keys` and `canonicalName`, which
+  // read the names only, and `SOURCE_VALUE` see the source values.
   #values: V[] | null = null;
 
   constructor(init?: Iterable<readonly [string, V]> | Record<string, V> | null) {
@@ -46,6 +75,20 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     return map;
   }
 
+  /**
+   * @internal Creates a map with the names of `keyList` and one source value per name. The
+   * map replaces the source values by `keyList.createValue` in place when code first reads
+   * or changes a value. The names must not repeat in any case.
+   */
+  static deferred<V>(keyList: DeferredKeyList<V>, sourceValues: unknown[]): NocaseMap<V> {
+    const map = new NocaseMap<V>();
+    if (sourceValues.length === 0) return map;
+
+    map.#keyList = keyList;
+    map.#values = sourceValues as V[];
+    return map;
+  }
+
   /** Number of entries. */
   get size(): number {
     return this.#values === null ? 0 : this.#values.length;
@@ -54,7 +97,16 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
   /** Returns the value stored under `name` in any case, or undefined. */
   get(name: string): V | undefined {
     const position = this.#find(name);
-    return position < 0 ? undefined : this.#values![position];
+    if (position < 0) return undefined;
+    return this.#createValues()![position];
+  }
+
+  /** @internal See `SOURCE_VALUE`. Returns undefined when there is no entry for `name`. */
+  [SOURCE_VALUE]<S>(name: string, sourceOf: (value: V) => S): S | undefined {
+    const position = this.#find(name);
+    if (position < 0) return undefined;
+    const value = this.#values![position]!;
+    return this.#keyList instanceof DeferredKeyList ? (value as unknown as S) : sourceOf(value);
   }
 
   /** Returns whether an entry exists for `name` in any case. */
@@ -64,6 +116,7 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
 
   /** Sets a value; an existing entry keeps its position and its original spelling. */
   set(name: string, value: V): this {
+    this.#createValues();
     const key = lowerCase(name);
     let keyList = this.#keyList;
     const position = keyList === null ? -1 : keyList.find(key);
@@ -89,6 +142,7 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
   delete(name: string): boolean {
     const position = this.#find(name);
     if (position < 0) return false;
+    this.#createValues();
 
     // New arrays, so that a loop over the entries that deletes the current one goes on
     // with the next one, as it does over a Map.
@@ -122,6 +176,7 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
 
   /** Yields the values in insertion order. */
   *values(): IterableIterator<V> {
+    this.#createValues();
     const values = this.#values;
     if (values === null) return;
     for (let position = 0; position < values.length; position++) yield values[position]!;
@@ -132,6 +187,7 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
    * visited. After a `delete` or `clear` the loop goes on over the entries as they were.
    */
   *entries(): IterableIterator<[string, V]> {
+    this.#createValues();
     const values = this.#values;
     let keyList = this.#keyList;
     if (values === null || keyList === null) return;
@@ -162,6 +218,7 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
 
   /** Makes this empty map share the key list of `source`, with values copied by `copyValue`. */
   #shareFrom(source: NocaseMap<V>, copyValue: (value: V) => V): void {
+    source.#createValues();
     const keyList = source.#keyList;
     const values = source.#values;
     if (keyList === null || values === null || values.length === 0) return;
@@ -177,6 +234,23 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
     return keyList === null ? -1 : keyList.find(lowerCase(name));
   }
 
+  /**
+   * Returns the values array, after replacing the source values of a deferred map by the
+   * values created from them. The array stays the same, so that a loop over `keys()` goes on
+   * over it. The values are created once and kept, so that later changes to them stick.
+   */
+  #createValues(): V[] | null {
+    const keyList = this.#keyList;
+    const values = this.#values;
+    if (!(keyList instanceof DeferredKeyList) || values === null) return values;
+
+    for (let position = 0; position < values.length; position++) {
+      values[position] = (keyList as DeferredKeyList<V>).createValue(position, values[position]);
+    }
+    this.#keyList = keyList.keyList;
+    return values;
+  }
+
   /** Copies the map; values are shared unless `copyValue` copies them. */
   copy(copyValue: (value: V) => V = (value) => value): NocaseMap<V> {
     const result = new NocaseMap<V>();
@@ -189,6 +263,8 @@ export class NocaseMap<V> implements Iterable<[string, V]> {
    */
   equals(other: NocaseMap<V>, equalValue: (a: V, b: V) => boolean): boolean {
     if (this.size !== other.size) return false;
+    this.#createValues();
+    other.#createValues();
     if (this.#keyList === other.#keyList) return this.#valuesEqual(other, equalValue);
     for (const [name, value] of this) {
       if (!other.has(name)) return false;

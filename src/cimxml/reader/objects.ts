@@ -1,6 +1,7 @@
 import { CIMClass } from '../../cim/class.js';
 import { CIMInstance } from '../../cim/instance.js';
 import { CIMProperty, TYPED_VALUE } from '../../cim/property.js';
+import { PropertyLayoutBuilder, type PropertyDescription } from '../../cim/property-layout.js';
 import type { CIMQualifier } from '../../cim/qualifier.js';
 import type { CIMType } from '../../cim/cim-type.js';
 import type { CIMValue } from '../../cim/value.js';
@@ -52,6 +53,11 @@ export function readQualifiers(element: XmlElement, ctx: ReadContext): readonly 
   return qualifiers ?? NO_QUALIFIERS;
 }
 
+/** The attributes and the converted value of one property element, before its qualifiers are read. */
+interface PropertyContent extends PropertyDescription {
+  readonly value: CIMValue;
+}
+
 /**
  * ```
  * <!ELEMENT PROPERTY (QUALIFIER*, VALUE?)>
@@ -61,11 +67,15 @@ export function readQualifiers(element: XmlElement, ctx: ReadContext): readonly 
  * Children are accepted in any order.
  */
 export function readProperty(element: XmlElement, ctx: ReadContext): CIMProperty {
+  return createProperty(readPropertyContent(element, ctx), element, ctx);
+}
+
+function readPropertyContent(element: XmlElement, ctx: ReadContext): PropertyContent {
   checkAttributes(element, ctx, PROPERTY_ATTRIBUTES);
   const name = requireAttribute(element, ctx, 'NAME');
   checkUnordered(element, ctx, PROPERTY_CHILDREN);
   const valueChild = firstChild(element, 'VALUE');
-  return buildProperty(element, ctx, name, valueChild, false);
+  return readValueContent(element, ctx, name, valueChild, false);
 }
 
 /**
@@ -77,32 +87,53 @@ export function readProperty(element: XmlElement, ctx: ReadContext): CIMProperty
  * An absent VALUE.ARRAY is a NULL array; an empty one is `[]`.
  */
 export function readPropertyArray(element: XmlElement, ctx: ReadContext): CIMProperty {
+  return createProperty(readPropertyArrayContent(element, ctx), element, ctx);
+}
+
+function readPropertyArrayContent(element: XmlElement, ctx: ReadContext): PropertyContent {
   checkAttributes(element, ctx, PROPERTY_ARRAY_ATTRIBUTES);
   const name = requireAttribute(element, ctx, 'NAME');
   checkUnordered(element, ctx, PROPERTY_ARRAY_CHILDREN);
   const valueChild = firstChild(element, 'VALUE.ARRAY');
-  return buildProperty(element, ctx, name, valueChild, true);
+  return readValueContent(element, ctx, name, valueChild, true);
 }
 
-function buildProperty(
+/** Reads the type, value and attributes of a PROPERTY or PROPERTY.ARRAY. */
+function readValueContent(
   element: XmlElement,
   ctx: ReadContext,
   name: string,
   valueChild: XmlElement | undefined,
   isArray: boolean,
-): CIMProperty {
+): PropertyContent {
   const type = resolveType(element, valueChild, ctx);
   const embeddedObject = readEmbeddedObjectAttribute(element, ctx);
   const plain = readOptionalValue(valueChild, type, ctx);
   const value = embeddedObject === null ? plain : decodeEmbeddedValue(plain, type, element, ctx, valueChild);
 
-  return new CIMProperty(name, value, {
+  return {
+    name,
     type,
     isArray,
     arraySize: isArray ? arraySizeAttribute(element, ctx) : null,
+    referenceClass: null,
     embeddedObject,
     classOrigin: optionalAttribute(element, 'CLASSORIGIN'),
     propagated: booleanAttribute(element, ctx, 'PROPAGATED', false),
+    value,
+  };
+}
+
+/** Creates the property of `content` with the QUALIFIER children of its element. */
+function createProperty(content: PropertyContent, element: XmlElement, ctx: ReadContext): CIMProperty {
+  return new CIMProperty(content.name, content.value, {
+    type: content.type,
+    isArray: content.isArray,
+    arraySize: content.arraySize,
+    referenceClass: content.referenceClass,
+    embeddedObject: content.embeddedObject,
+    classOrigin: content.classOrigin,
+    propagated: content.propagated,
     qualifiers: readQualifiers(element, ctx),
     [TYPED_VALUE]: true,
   });
@@ -136,30 +167,39 @@ export function decodeEmbeddedValue(
  * Children are accepted in any order.
  */
 export function readPropertyReference(element: XmlElement, ctx: ReadContext): CIMProperty {
+  return createProperty(readPropertyReferenceContent(element, ctx), element, ctx);
+}
+
+function readPropertyReferenceContent(element: XmlElement, ctx: ReadContext): PropertyContent {
   checkAttributes(element, ctx, PROPERTY_REFERENCE_ATTRIBUTES);
   const name = requireAttribute(element, ctx, 'NAME');
   checkUnordered(element, ctx, PROPERTY_REFERENCE_CHILDREN);
   const valueChild = firstChild(element, 'VALUE.REFERENCE');
+  const value = valueChild === undefined ? null : readValueReference(valueChild, ctx.child(valueChild));
 
-  return new CIMProperty(
+  return {
     name,
-    valueChild === undefined ? null : readValueReference(valueChild, ctx.child(valueChild)),
-    {
-      type: 'reference',
-      isArray: false,
-      referenceClass: optionalAttribute(element, 'REFERENCECLASS'),
-      classOrigin: optionalAttribute(element, 'CLASSORIGIN'),
-      propagated: booleanAttribute(element, ctx, 'PROPAGATED', false),
-      qualifiers: readQualifiers(element, ctx),
-      [TYPED_VALUE]: true,
-    },
-  );
+    type: 'reference',
+    isArray: false,
+    arraySize: null,
+    referenceClass: optionalAttribute(element, 'REFERENCECLASS'),
+    embeddedObject: null,
+    classOrigin: optionalAttribute(element, 'CLASSORIGIN'),
+    propagated: booleanAttribute(element, ctx, 'PROPAGATED', false),
+    value,
+  };
 }
 
 const PROPERTY_READERS: Readonly<Record<string, (element: XmlElement, ctx: ReadContext) => CIMProperty>> = {
   PROPERTY: readProperty,
   'PROPERTY.ARRAY': readPropertyArray,
   'PROPERTY.REFERENCE': readPropertyReference,
+};
+
+const PROPERTY_CONTENT_READERS: Readonly<Record<string, (element: XmlElement, ctx: ReadContext) => PropertyContent>> = {
+  PROPERTY: readPropertyContent,
+  'PROPERTY.ARRAY': readPropertyArrayContent,
+  'PROPERTY.REFERENCE': readPropertyReferenceContent,
 };
 
 function readProperties(element: XmlElement, ctx: ReadContext): CIMProperty[] {
@@ -178,16 +218,58 @@ function readProperties(element: XmlElement, ctx: ReadContext): CIMProperty[] {
  * <!ELEMENT INSTANCE (QUALIFIER*, (PROPERTY | PROPERTY.ARRAY | PROPERTY.REFERENCE)*)>
  * <!ATTLIST INSTANCE %ClassName; xml:lang NMTOKEN #IMPLIED>
  * ```
+ * An instance whose properties have no qualifiers keeps a layout shared with the instances
+ * of the same class and an array of values, and creates its `CIMProperty` objects when code
+ * first reads one.
  */
 export function readInstance(element: XmlElement, ctx: ReadContext): CIMInstance {
   checkAttributes(element, ctx, INSTANCE_ATTRIBUTES);
   const className = requireAttribute(element, ctx, 'CLASSNAME');
   checkUnordered(element, ctx, INSTANCE_CHILDREN);
 
+  const count = countPropertiesWithoutQualifiers(element);
+  if (count >= 0) return readInstanceByLayout(element, ctx, className, count);
   return new CIMInstance(className, {
     properties: readProperties(element, ctx),
     qualifiers: readQualifiers(element, ctx),
   });
+}
+
+/** Reads the `count` properties of an INSTANCE into a shared layout and an array of values. */
+function readInstanceByLayout(element: XmlElement, ctx: ReadContext, className: string, count: number): CIMInstance {
+  const children = element.children;
+  const layout = new PropertyLayoutBuilder();
+  // Allocated at its final size, because the instance keeps the array.
+  const values = new Array<CIMValue>(count);
+  let position = 0;
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index]!;
+    const read = Object.hasOwn(PROPERTY_CONTENT_READERS, child.name) ? PROPERTY_CONTENT_READERS[child.name] : undefined;
+    if (read === undefined) continue;
+
+    const content = read(child, ctx.child(child, children));
+    layout.add(content);
+    values[position] = content.value;
+    position++;
+  }
+
+  return CIMInstance.fromLayout(className, layout.build(), values, readQualifiers(element, ctx));
+}
+
+/**
+ * Returns the number of property children of `element`, or -1 when one of them has a
+ * QUALIFIER child.
+ */
+function countPropertiesWithoutQualifiers(element: XmlElement): number {
+  let count = 0;
+  for (const child of element.children) {
+    if (!Object.hasOwn(PROPERTY_READERS, child.name)) continue;
+    for (const grandchild of child.children) {
+      if (grandchild.name === 'QUALIFIER') return -1;
+    }
+    count++;
+  }
+  return count;
 }
 
 /**
