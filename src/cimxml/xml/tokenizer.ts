@@ -3,8 +3,8 @@
  *
  * We wrote our own because libxmljs2's SAX push parser is too slow (8.3 MB/s on a 227.6 MB
  * generated EnumerateInstances response) and saxes needs the bytes decoded to strings first.
- * Measured with `npx tsx bench/tokenizer.ts` on 2 shared cores, Node 20.20 (docs/benchmarks.md):
- * this tokenizer 61 to 75 MB/s, saxes 20 to 81 MB/s, `xmllint --noout` 28 to 61 MB/s.
+ * Measured with `npx tsx bench/tokenizer.ts --mb 100 --skip-slow` on 2 shared cores, Node 20.20
+ * (docs/benchmarks.md): this tokenizer 121 MB/s, saxes 77 MB/s, `xmllint --noout` 57 MB/s.
  * It works on bytes with lookup tables and decodes only the strings it hands out.
  */
 import { XMLParseError } from '../../cim/errors.js';
