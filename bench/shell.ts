@@ -4,6 +4,7 @@
 // rendered list, with the real completion provider and the real Ink components writing
 // to an in-memory terminal. Prints a table, or with `--json` one JSON object.
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -162,6 +163,15 @@ async function timeCompletions(): Promise<{ names: number; latencies: number[] }
   }
 }
 
+/** Returns whether bin/wbemshell.js starts the esbuild bundle, which it does unless a file under src/ is newer. */
+function bundleIsCurrent(): boolean {
+  const bundle = path.join(REPO_ROOT, 'dist', 'wbemshell.mjs');
+  if (!existsSync(bundle)) return false;
+  const built = statSync(bundle).mtimeMs;
+  const sources = readdirSync(path.join(REPO_ROOT, 'src'), { recursive: true, withFileTypes: true });
+  return sources.every((entry) => !entry.isFile() || statSync(path.join(entry.parentPath, entry.name)).mtimeMs <= built);
+}
+
 function hasScript(): boolean {
   return spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
 }
@@ -170,6 +180,7 @@ async function main(): Promise<void> {
   const json = process.argv.includes('--json');
 
   let starts: number[] | null = null;
+  const bundle = bundleIsCurrent();
   if (hasScript()) {
     // One start first so the model cache is warm.
     await timeFirstPrompt();
@@ -179,7 +190,7 @@ async function main(): Promise<void> {
   const completion = await timeCompletions();
 
   const result = {
-    firstPrompt: starts === null ? null : { runs: starts.length, medianMs: Math.round(median(starts)), goalMs: 500 },
+    firstPrompt: starts === null ? null : { runs: starts.length, medianMs: Math.round(median(starts)), goalMs: 500, bundle },
     tabCompletion: {
       classNames: completion.names,
       completions: completion.latencies.length,
@@ -199,6 +210,10 @@ async function main(): Promise<void> {
   rows.push(['Tab completion, max', `${result.tabCompletion.maxMs} ms`, `${FRAME_GOAL} ms`]);
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
+  if (!bundle) {
+    console.log('note: dist/wbemshell.mjs is missing or older than src/, so the shell started through tsx;');
+    console.log('      run `npm run build:cli` first to measure what users start');
+  }
 }
 
 await main();
