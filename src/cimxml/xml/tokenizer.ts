@@ -158,13 +158,20 @@ export class XmlTokenizer extends ContentScanner {
         this.line = line;
         this.lineStart = lineStart;
         this.continuationBytes = continuationBytes;
-        if (final) throw this.error('document ends inside markup that starts here', index);
+        if (final) throw this.error(`document ends inside markup that starts here${this.openElementText()}`, index);
         this.waitingForGt = true;
         return index;
       }
       index = next;
     }
     return index;
+  }
+
+  /** Names the innermost open element for an error message, or returns '' outside the root element. */
+  private openElementText(): string {
+    if (this.depth === 0) return '';
+    const index = this.depth - 1;
+    return `, inside element <${this.openNames[index]}> opened at line ${this.openLines[index]}, column ${this.openColumns[index]}`;
   }
 
   private skipByteOrderMark(bytes: Buffer, final: boolean): number {
