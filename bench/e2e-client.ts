@@ -10,7 +10,17 @@
 import { performance } from 'node:perf_hooks';
 
 import { WBEMConnection } from '../src/client/connection.js';
+import { ConnectionError } from '../src/client/errors.js';
 import { BENCH_CLASS, BENCH_NAMESPACE } from './bench-model.js';
+import { InputError, runCommand } from './command-line.js';
+
+const USAGE = `usage: npx tsx bench/e2e-client.ts URL collect|stream
+
+Enumerates the generated instances of the mock server at URL, as started by
+bench/e2e-server.ts, and prints one JSON line with the figures.
+
+  collect   EnumerateInstances, keeping the result
+  stream    iterEnumerateInstances, dropping each instance`;
 
 async function enumerate(connection: WBEMConnection, mode: string): Promise<number> {
   if (mode === 'collect') return (await connection.enumerateInstances(BENCH_CLASS)).length;
@@ -22,7 +32,29 @@ async function enumerate(connection: WBEMConnection, mode: string): Promise<numb
     }
     return items;
   }
-  throw new Error(`unknown mode ${mode}; use collect or stream`);
+  throw new Error(`unknown mode ${mode}`);
+}
+
+/** Checks that the URL is an http or https URL and the mode is known. */
+function parseArguments(argv: readonly string[]): { url: string; mode: string } {
+  const [url, mode, ...rest] = argv;
+  if (url === undefined || mode === undefined) throw new InputError('e2e-client.ts needs a URL and a mode; run it with --help for the usage');
+  if (!URL.canParse(url) || !['http:', 'https:'].includes(new URL(url).protocol)) {
+    throw new InputError(`URL ${JSON.stringify(url)} is not an http or https URL; use the URL that bench/e2e-server.ts prints, such as http://127.0.0.1:5988`);
+  }
+  if (mode !== 'collect' && mode !== 'stream') throw new InputError(`unknown mode ${JSON.stringify(mode)}; use collect or stream`);
+  if (rest.length > 0) throw new InputError(`unexpected argument ${JSON.stringify(rest[0])}; give one URL and one mode`);
+  return { url, mode };
+}
+
+/** Enumerates, reporting a server that cannot be reached as an input error. */
+async function enumerateInput(connection: WBEMConnection, mode: string): Promise<number> {
+  try {
+    return await enumerate(connection, mode);
+  } catch (error) {
+    if (error instanceof ConnectionError) throw new InputError(error.message, { cause: error });
+    throw error;
+  }
 }
 
 function responseBytes(connection: WBEMConnection): number {
@@ -31,15 +63,14 @@ function responseBytes(connection: WBEMConnection): number {
   return Math.round(bytes);
 }
 
-async function main(): Promise<void> {
-  const [url, mode] = process.argv.slice(2);
-  if (url === undefined || mode === undefined) throw new Error('usage: e2e-client.ts URL collect|stream');
+async function main(argv: string[]): Promise<void> {
+  const { url, mode } = parseArguments(argv);
 
   const connection = new WBEMConnection(url, { defaultNamespace: BENCH_NAMESPACE, statistics: true, timeout: 30 * 60 * 1000 });
   try {
     const cpuStart = process.cpuUsage();
     const start = performance.now();
-    const items = await enumerate(connection, mode);
+    const items = await enumerateInput(connection, mode);
     const seconds = (performance.now() - start) / 1000;
     const cpu = process.cpuUsage(cpuStart);
 
@@ -56,4 +87,4 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+await runCommand(USAGE, main);

@@ -8,10 +8,18 @@
  */
 import { startMockServer } from '../src/mock/server.js';
 import { buildBenchRepository } from './bench-model.js';
+import { InputError, parsePositiveInteger, runCommand } from './command-line.js';
 
-async function main(): Promise<void> {
-  const count = Number(process.argv[2]);
-  if (!Number.isSafeInteger(count) || count < 1) throw new Error('usage: e2e-server.ts COUNT (a positive integer)');
+const USAGE = `usage: npx tsx bench/e2e-server.ts COUNT
+
+Starts the mock server on 127.0.0.1 with COUNT generated instances (a positive integer),
+prints one JSON line {"url": ...} when it listens, and stops when its stdin closes.`;
+
+async function main(argv: string[]): Promise<void> {
+  const [countText, ...rest] = argv;
+  if (countText === undefined) throw new InputError('e2e-server.ts needs COUNT, the number of instances, such as 1000');
+  if (rest.length > 0) throw new InputError(`unexpected argument ${JSON.stringify(rest[0])}; give only COUNT`);
+  const count = parsePositiveInteger('COUNT', countText, 'e2e-server.ts 1000');
 
   const repository = await buildBenchRepository(count);
   const server = await startMockServer({ repository, host: '127.0.0.1', port: 0 });
@@ -23,4 +31,4 @@ async function main(): Promise<void> {
   });
 }
 
-await main();
+await runCommand(USAGE, main);

@@ -38,22 +38,6 @@ export async function runScript(script: string, args: readonly string[]): Promis
   return JSON.parse(lines[lines.length - 1]!) as Record<string, unknown>;
 }
 
-/** Runs a bench script and returns its whole output, for the scripts whose format is their own. */
-export async function runScriptText(script: string, args: readonly string[]): Promise<string> {
-  const child = spawn(process.execPath, [...NODE_ARGS, path.join(BENCH_DIR, script), ...args], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const { stdout, stderr, code } = await finished(child);
-  if (code !== 0) throw new Error(`bench/${script} failed with exit code ${code}: ${stderr.trim()}`);
-  return stdout.trimEnd();
-}
-
-/** Whether bench/`script` exists. */
-export function scriptExists(script: string): boolean {
-  return existsSync(path.join(BENCH_DIR, script));
-}
-
 /** Measures the parse of `file` in mode `collect`, `stream` or `tree` (see bench/parse-worker.ts). */
 export async function measureParse(mode: string, file: string, bytes: number): Promise<Measurement> {
   const result = await runScript('parse-worker.ts', [mode, file]);

@@ -1,12 +1,22 @@
 /** The results of bench/run.ts: the table, the ratios and the goals, as text or JSON. */
+import { benchGoals, formatGoal } from './goals.js';
 import type { Measurement } from './measure.js';
+import { formatMockText, type MockResult } from './mock-result.js';
+import { rate, type RowName, type SizeRatios, type SizeRows } from './ratios.js';
+import { formatShellText, type ShellResult } from './shell-result.js';
 
-/** Measurements of one response size, by row name. */
+/** Measurements of one response size, by row name, and their ratios. */
 export interface SizeReport {
   instances: number;
   /** Size of the generated response file in bytes. */
   bytes: number;
-  rows: Partial<Record<RowName, Measurement>>;
+  rows: SizeRows;
+  ratios: SizeRatios;
+}
+
+/** A bench script that failed, with its exit code and stderr in `error`. */
+export interface ScriptFailure {
+  error: string;
 }
 
 export interface BenchReport {
@@ -15,19 +25,11 @@ export interface BenchReport {
   machine: { cpus: number; cpuModel: string; memoryBytes: number; node: string; xmllint: string | null };
   runs: number;
   sizes: SizeReport[];
-  /** Output of bench/mock.ts and bench/shell.ts by script name, where they exist. */
-  other: Record<string, string>;
+  /** Figures of bench/mock.ts; null before it has run. */
+  mock: MockResult | ScriptFailure | null;
+  /** Figures of bench/shell.ts; null before it has run. */
+  shell: ShellResult | ScriptFailure | null;
 }
-
-type RowName =
-  | 'parseCollect'
-  | 'parseCollectRead'
-  | 'parseStream'
-  | 'parseTree'
-  | 'xmllintNoout'
-  | 'xmllintStream'
-  | 'endToEndCollect'
-  | 'endToEndStream';
 
 const ROW_LABELS: Readonly<Record<RowName, string>> = {
   parseCollect: 'parse, collect (collectResponseStream)',
@@ -40,15 +42,8 @@ const ROW_LABELS: Readonly<Record<RowName, string>> = {
   endToEndStream: 'mock server, iterEnumerateInstances',
 };
 
-/** Peak RSS goal of streaming, in bytes. */
-const STREAM_RSS_LIMIT = 200 * 1024 * 1024;
-
 const megabytes = (bytes: number) => bytes / 1e6;
 const mebibytes = (bytes: number) => bytes / (1024 * 1024);
-
-function rate(row: Measurement): number {
-  return megabytes(row.bytes) / row.seconds;
-}
 
 function formatRow(name: RowName, row: Measurement): string {
   const instancesPerSecond = row.items > 0 ? (row.items / row.seconds).toFixed(0) : '-';
@@ -60,64 +55,18 @@ function formatRow(name: RowName, row: Measurement): string {
   );
 }
 
-/** Returns `a / b` as text such as `1.23x`, or `n/a` when a figure is missing. */
-function ratio(a: number | undefined, b: number | undefined): string {
-  if (a === undefined || b === undefined || b === 0) return 'n/a';
-  return `${(a / b).toFixed(2)}x`;
-}
+/** Labels of the ratios in the text report. */
+const RATIO_LABELS: Readonly<Record<keyof SizeRatios, string>> = {
+  collectVsXmllintNoout: 'collect vs xmllint --noout (MB/s)',
+  collectReadVsXmllintNoout: 'collect and read every property vs xmllint --noout (MB/s)',
+  streamVsXmllintStream: 'stream vs xmllint --stream (MB/s)',
+  enumerateInstancesVsCollect: 'enumerateInstances vs parse collect (instances/s)',
+  iterEnumerateInstancesVsStream: 'iterEnumerateInstances vs parse stream (instances/s)',
+};
 
-function instancesPerSecond(row: Measurement | undefined): number | undefined {
-  return row === undefined || row.items === 0 ? undefined : row.items / row.seconds;
-}
-
-/** Returns the instances/s of `row` divided by those of `base`, or undefined when one is missing. */
-function rateRatio(row: Measurement | undefined, base: Measurement | undefined): number | undefined {
-  const rowRate = instancesPerSecond(row);
-  const baseRate = instancesPerSecond(base);
-  return rowRate === undefined || baseRate === undefined ? undefined : rowRate / baseRate;
-}
-
-/** The ratios of one size that the goals refer to. */
-function sizeRatios(size: SizeReport): string[] {
-  const { rows } = size;
-  const noout = rows.xmllintNoout === undefined ? undefined : rate(rows.xmllintNoout);
-  const stream = rows.xmllintStream === undefined ? undefined : rate(rows.xmllintStream);
-  return [
-    `collect vs xmllint --noout (MB/s): ${ratio(rows.parseCollect && rate(rows.parseCollect), noout)}`,
-    `collect and read every property vs xmllint --noout (MB/s): ${ratio(rows.parseCollectRead && rate(rows.parseCollectRead), noout)}`,
-    `stream vs xmllint --stream (MB/s): ${ratio(rows.parseStream && rate(rows.parseStream), stream)}`,
-    `enumerateInstances vs parse collect (instances/s): ${ratio(instancesPerSecond(rows.endToEndCollect), instancesPerSecond(rows.parseCollect))}`,
-    `iterEnumerateInstances vs parse stream (instances/s): ${ratio(instancesPerSecond(rows.endToEndStream), instancesPerSecond(rows.parseStream))}`,
-  ];
-}
-
-/** States where each goal stands, measured on the largest size. */
-function goals(report: BenchReport): string[] {
-  const largest = report.sizes[report.sizes.length - 1];
-  if (largest === undefined) return [];
-  const { rows } = largest;
-
-  const parseRatio = rows.parseCollect && rows.xmllintNoout ? rate(rows.parseCollect) / rate(rows.xmllintNoout) : undefined;
-  const streamRss = report.sizes.map((size) => size.rows.parseStream?.maxRssBytes ?? null);
-  const knownRss = streamRss.filter((value): value is number => value !== null);
-  const peakRss = knownRss.length > 0 ? Math.max(...knownRss) : undefined;
-  const endToEndRatio = rateRatio(rows.endToEndCollect, rows.parseCollect);
-  const iterationRatio = rateRatio(rows.endToEndStream, rows.parseStream);
-
-  function verdict(met: boolean | undefined): string {
-    if (met === undefined) return 'not measured';
-    return met ? 'met' : 'missed';
-  }
-
-  return [
-    `parse to objects >= 1.0x xmllint --noout: ${parseRatio?.toFixed(2) ?? 'n/a'}x, ${verdict(parseRatio === undefined ? undefined : parseRatio >= 1)}`,
-    `streaming peak RSS <= 200 MiB at every size: ${knownRss.map((value) => mebibytes(value).toFixed(0)).join(' / ')} MiB, ` +
-      verdict(peakRss === undefined ? undefined : peakRss <= STREAM_RSS_LIMIT),
-    `enumerateInstances end to end >= 0.8x parse-only collect: ${endToEndRatio?.toFixed(2) ?? 'n/a'}x, ` +
-      verdict(endToEndRatio === undefined ? undefined : endToEndRatio >= 0.8),
-    `iterEnumerateInstances end to end >= 0.8x parse-only stream: ${iterationRatio?.toFixed(2) ?? 'n/a'}x, ` +
-      verdict(iterationRatio === undefined ? undefined : iterationRatio >= 0.8),
-  ];
+/** Formats a bench script's figures with `format`, or its failure. */
+function formatScript<T extends object>(result: T | ScriptFailure, format: (result: T) => string): string {
+  return 'error' in result ? `failed: ${result.error}` : format(result).trimEnd();
 }
 
 function formatText(report: BenchReport): string {
@@ -137,15 +86,19 @@ function formatText(report: BenchReport): string {
       const row = size.rows[name];
       if (row !== undefined) lines.push(formatRow(name, row));
     }
-    for (const line of sizeRatios(size)) lines.push(`  ${line}`);
+    for (const [name, label] of Object.entries(RATIO_LABELS) as [keyof SizeRatios, string][]) {
+      const value = size.ratios[name];
+      lines.push(`  ${label}: ${value === null ? 'n/a' : `${value.toFixed(2)}x`}`);
+    }
   }
 
-  lines.push('', 'goals (largest size):', ...goals(report).map((line) => `  ${line}`));
-  for (const [script, output] of Object.entries(report.other)) lines.push('', `bench/${script}:`, output);
+  lines.push('', 'goals (reader and client figures from the largest size):', ...benchGoals(report).map((goal) => `  ${formatGoal(goal)}`));
+  if (report.mock !== null) lines.push('', 'bench/mock.ts:', formatScript(report.mock, formatMockText));
+  if (report.shell !== null) lines.push('', 'bench/shell.ts:', formatScript(report.shell, formatShellText));
   return `${lines.join('\n')}\n`;
 }
 
 /** Prints the report as a table, or as one JSON document with `json`. */
 export function printReport(report: BenchReport, json: boolean): void {
-  process.stdout.write(json ? `${JSON.stringify({ ...report, goals: goals(report) }, null, 2)}\n` : formatText(report));
+  process.stdout.write(json ? `${JSON.stringify({ ...report, goals: benchGoals(report) }, null, 2)}\n` : formatText(report));
 }

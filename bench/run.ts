@@ -10,25 +10,31 @@
  * (up to 20,000 instances, and not with --skip-tree), `xmllint --noout` and `xmllint --stream --noout`, then
  * EnumerateInstances (collect) and iterEnumerateInstances (stream) over loopback against
  * the mock server holding the same instances. Each figure is the median of `--runs` runs
- * by wall time. MB/s uses 1 MB = 10^6 bytes. bench/mock.ts and bench/shell.ts run too when
- * they exist, each in its own process, and their output is shown as they print it.
+ * by wall time. MB/s uses 1 MB = 10^6 bytes. bench/mock.ts and bench/shell.ts run too, each
+ * in its own process with `--json`, and their goals are judged with the others.
+ *
+ * `npm run bench -- --json` prints npm's banner before the JSON document. For output that
+ * JSON.parse accepts, run `npm run --silent bench -- --json` or `npx tsx bench/run.ts --json`.
  */
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 
+import { parsePositiveInteger, parsePositiveIntegerList, runCommand, unknownArgument } from './command-line.js';
 import { generateResponseChunks } from './generate-response.js';
 import {
   measureEndToEnd,
   measureParse,
   measureXmllint,
-  runScriptText,
-  scriptExists,
+  runScript,
   startServerProcess,
   xmllintVersion,
   type Measurement,
 } from './measure.js';
-import { printReport, type BenchReport, type SizeReport } from './report.js';
+import type { MockResult } from './mock-result.js';
+import { sizeRatios } from './ratios.js';
+import { printReport, type BenchReport, type ScriptFailure, type SizeReport } from './report.js';
+import type { ShellResult } from './shell-result.js';
 
 /**
  * Largest size whose whole element tree is measured: the tree of 50,000 instances takes
@@ -43,21 +49,32 @@ interface Options {
   skipTree: boolean;
 }
 
+const USAGE = `usage: npm run bench -- [--sizes 1000,10000,50000] [--runs 3] [--json] [--skip-tree]
+       npx tsx bench/run.ts [options]
+
+Measures reading generated EnumerateInstances responses against xmllint and end to end
+against the mock server, then runs bench/mock.ts and bench/shell.ts.
+
+  --sizes N,N,...  response sizes in instances, decimal digits separated by commas
+                   (default 1000,10000,50000)
+  --runs N         runs per measurement; each figure is the median by wall time (default 3)
+  --json           print one JSON document instead of tables; with npm, use
+                   npm run --silent bench -- --json so that npm prints no banner
+  --skip-tree      leave out the whole-tree reader (readResponse)
+  --help           print this usage`;
+
+const ACCEPTED_ARGUMENTS = '--sizes N,N,..., --runs N, --json, --skip-tree or --help';
+
 function parseArguments(argv: readonly string[]): Options {
   const options: Options = { sizes: [1000, 10000, 50000], runs: 3, json: false, skipTree: false };
   for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index];
+    const argument = argv[index]!;
     if (argument === '--json') options.json = true;
     else if (argument === '--skip-tree') options.skipTree = true;
-    else if (argument === '--sizes') options.sizes = (argv[++index] ?? '').split(',').map(Number);
-    else if (argument === '--runs') options.runs = Number(argv[++index]);
-    else throw new Error(`unknown argument ${argument}; use --sizes N,N,..., --runs N, --json or --skip-tree`);
+    else if (argument === '--sizes') options.sizes = parsePositiveIntegerList('--sizes', argv[++index], '--sizes 1000,10000');
+    else if (argument === '--runs') options.runs = parsePositiveInteger('--runs', argv[++index], '--runs 3');
+    else throw unknownArgument(argument, ACCEPTED_ARGUMENTS);
   }
-
-  if (options.sizes.length === 0 || options.sizes.some((size) => !Number.isSafeInteger(size) || size < 1)) {
-    throw new Error('--sizes needs a comma-separated list of positive instance counts, such as 1000,10000');
-  }
-  if (!Number.isSafeInteger(options.runs) || options.runs < 1) throw new Error('--runs needs a positive integer');
   return options;
 }
 
@@ -106,31 +123,33 @@ async function measureSize(count: number, directory: string, options: Options, x
   }
 
   rmSync(file, { force: true });
-  return { instances: count, bytes, rows };
+  return { instances: count, bytes, rows, ratios: sizeRatios(rows) };
 }
 
-/** Runs bench/mock.ts and bench/shell.ts where they exist; returns their output by script name. */
-async function otherScripts(): Promise<Record<string, string>> {
-  const outputs: Record<string, string> = {};
-  for (const script of ['mock.ts', 'shell.ts']) {
-    if (!scriptExists(script)) continue;
-    try {
-      outputs[script] = await runScriptText(script, []);
-    } catch (error) {
-      outputs[script] = `failed: ${error instanceof Error ? error.message : String(error)}`;
-    }
+/** Runs a bench script with `--json` and returns its JSON object, or the error that stopped it. */
+async function runJsonScript<T>(script: string): Promise<T | ScriptFailure> {
+  try {
+    return (await runScript(script, ['--json'])) as T;
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
   }
-  return outputs;
 }
 
-async function main(): Promise<void> {
-  const options = parseArguments(process.argv.slice(2));
+/** Returns the command line as the user typed it, through npm or tsx. */
+function commandLine(argv: readonly string[]): string {
+  const viaNpm = process.env['npm_lifecycle_event'] === 'bench';
+  if (argv.length === 0) return viaNpm ? 'npm run bench' : 'npx tsx bench/run.ts';
+  return viaNpm ? `npm run bench -- ${argv.join(' ')}` : `npx tsx bench/run.ts ${argv.join(' ')}`;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const options = parseArguments(argv);
   const xmllint = xmllintVersion();
   const directory = mkdtempSync(path.join(tmpdir(), 'wbemshell-bench-'));
 
   const report: BenchReport = {
     date: new Date().toISOString(),
-    command: process.argv.length > 2 ? `npm run bench -- ${process.argv.slice(2).join(' ')}` : 'npm run bench',
+    command: commandLine(argv),
     machine: {
       cpus: cpus().length,
       cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -140,16 +159,18 @@ async function main(): Promise<void> {
     },
     runs: options.runs,
     sizes: [],
-    other: {},
+    mock: null,
+    shell: null,
   };
 
   try {
     for (const count of options.sizes) report.sizes.push(await measureSize(count, directory, options, xmllint !== null));
-    report.other = await otherScripts();
+    report.mock = await runJsonScript<MockResult>('mock.ts');
+    report.shell = await runJsonScript<ShellResult>('shell.ts');
   } finally {
     rmSync(directory, { recursive: true, force: true });
   }
   printReport(report, options.json);
 }
 
-await main();
+await runCommand(USAGE, main);

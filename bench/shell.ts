@@ -1,8 +1,14 @@
-// Measures the interactive shell: time from spawning `bin/wbemshell.js --mock` to the
-// first frame with the prompt (on a pseudo-terminal from util-linux `script`, warm model
-// cache), and Tab completion latency over the DMTF class names, from the Tab key to the
-// rendered list, with the real completion provider and the real Ink components writing
-// to an in-memory terminal. Prints a table, or with `--json` one JSON object.
+/**
+ * Measures the interactive shell. The first figure is the time from spawning
+ * `bin/wbemshell.js --mock` to the first frame with the prompt, on a pseudo-terminal from
+ * util-linux `script` with a warm model cache. The second is the Tab completion latency over
+ * the DMTF class names, from the Tab key to the rendered list, with the real completion
+ * provider and the real Ink components writing to an in-memory terminal.
+ *
+ *   npx tsx bench/shell.ts [--json]
+ *
+ * Prints a table, or with `--json` one JSON object (bench/shell-result.ts).
+ */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -10,16 +16,33 @@ import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_TARGET } from '../src/shell/connection-target.js';
 import { Session } from '../src/shell/session.js';
+import { runCommand, unknownArgument } from './command-line.js';
+import { FIRST_PROMPT_GOAL_MS, FRAME_GOAL_MS, formatShellText, type ShellResult } from './shell-result.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PROMPT = 'root/cimv2> ';
 const STARTS = 5;
 const COMPLETIONS = 100;
-/** Frame budget at 60 frames per second, in milliseconds. */
-const FRAME_GOAL = 16;
 const START_TIMEOUT = 60_000;
 // eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
+const USAGE = `usage: npx tsx bench/shell.ts [--json]
+
+Measures the time to the first prompt of bin/wbemshell.js --mock (median of ${STARTS} starts)
+and the latency of Tab completion over the DMTF class names (${COMPLETIONS} completions).
+
+  --json   print one JSON object instead of a table
+  --help   print this usage`;
+
+function parseArguments(argv: readonly string[]): { json: boolean } {
+  let json = false;
+  for (const argument of argv) {
+    if (argument === '--json') json = true;
+    else throw unknownArgument(argument, '--json or --help');
+  }
+  return { json };
+}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -176,8 +199,8 @@ function hasScript(): boolean {
   return spawnSync('script', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-async function main(): Promise<void> {
-  const json = process.argv.includes('--json');
+async function main(argv: string[]): Promise<void> {
+  const options = parseArguments(argv);
 
   let starts: number[] | null = null;
   const bundle = bundleIsCurrent();
@@ -189,31 +212,26 @@ async function main(): Promise<void> {
   }
   const completion = await timeCompletions();
 
-  const result = {
-    firstPrompt: starts === null ? null : { runs: starts.length, medianMs: Math.round(median(starts)), goalMs: 500, bundle },
+  const result: ShellResult = {
+    firstPrompt:
+      starts === null
+        ? null
+        : {
+            runs: starts.length,
+            medianMs: Math.round(median(starts)),
+            startsMs: starts.map((value) => Math.round(value)),
+            goalMs: FIRST_PROMPT_GOAL_MS,
+            bundle,
+          },
     tabCompletion: {
       classNames: completion.names,
       completions: completion.latencies.length,
       medianMs: Number(median(completion.latencies).toFixed(1)),
       maxMs: Number(Math.max(...completion.latencies).toFixed(1)),
-      goalMs: FRAME_GOAL,
+      goalMs: FRAME_GOAL_MS,
     },
   };
-  if (json) {
-    console.log(JSON.stringify(result));
-    return;
-  }
-
-  const rows: string[][] = [['measurement', 'result', 'goal']];
-  rows.push(['first prompt, median of 5 starts (warm cache)', result.firstPrompt === null ? 'skipped: no `script` command' : `${result.firstPrompt.medianMs} ms`, '500 ms']);
-  rows.push([`Tab completion, median of ${result.tabCompletion.completions} (${completion.names} class names)`, `${result.tabCompletion.medianMs} ms`, `${FRAME_GOAL} ms`]);
-  rows.push(['Tab completion, max', `${result.tabCompletion.maxMs} ms`, `${FRAME_GOAL} ms`]);
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join('  '));
-  if (!bundle) {
-    console.log('note: dist/wbemshell.mjs is missing or older than src/, so the shell started through tsx;');
-    console.log('      run `npm run build:cli` first to measure what users start');
-  }
+  process.stdout.write(options.json ? `${JSON.stringify(result)}\n` : formatShellText(result));
 }
 
-await main();
+await runCommand(USAGE, main);

@@ -1,13 +1,14 @@
 /**
  * Measures XML parsing throughput on a generated EnumerateInstances response.
  *
- *   npx tsx bench/tokenizer.ts [--mb 226] [--runs 3] [--skip-slow]
+ *   npx tsx bench/tokenizer.ts [--mb 64] [--runs 3] [--skip-slow]
  *
  * Parsers: our tokenizer with a handler that does nothing, our tree builder streaming each
  * instance, saxes (events only), the libxmljs2 SAX push parser, and xmllint --noout and
  * --stream on the same bytes written to a temporary file. `--skip-slow` leaves out libxmljs2.
- * Throughput is MB/s with 1 MB = 10^6 bytes, from the median wall-clock time of `--runs`
- * runs (default 3) after a warm-up on a small document.
+ * `--mb` sets the size of the generated response in MB (default 64). Throughput is MB/s with
+ * 1 MB = 10^6 bytes, from the median wall-clock time of `--runs` runs (default 3) after a
+ * warm-up on a small document.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { SaxesParser } from 'saxes';
 
 import { XmlTokenizer, type XmlHandler } from '../src/cimxml/xml/tokenizer.js';
 import { XmlTreeBuilder } from '../src/cimxml/xml/tree.js';
+import { parsePositiveInteger, parsePositiveNumber, runCommand, unknownArgument } from './command-line.js';
 import { generateResponse, instanceCountForSize } from './generate-response.js';
 
 const CHUNK_SIZE = 64 * 1024;
@@ -31,22 +33,29 @@ interface Options {
   skipSlow: boolean;
 }
 
+const USAGE = `usage: npx tsx bench/tokenizer.ts [--mb 64] [--runs 3] [--skip-slow]
+
+Measures XML parsers on a generated EnumerateInstances response held in memory.
+
+  --mb N        size of the response in MB (10^6 bytes), such as 64 or 0.5 (default 64)
+  --runs N      runs per parser; each figure is the median by wall time (default 3)
+  --skip-slow   leave out the libxmljs2 SAX push parser
+  --help        print this usage`;
+
 function parseArguments(argv: readonly string[]): Options {
   const options: Options = { megabytes: 64, runs: 3, skipSlow: false };
   for (let index = 0; index < argv.length; index++) {
-    const argument = argv[index];
+    const argument = argv[index]!;
     if (argument === '--mb') {
-      options.megabytes = Number(argv[++index]);
+      options.megabytes = parsePositiveNumber('--mb', argv[++index], '--mb 64');
     } else if (argument === '--runs') {
-      options.runs = Number(argv[++index]);
+      options.runs = parsePositiveInteger('--runs', argv[++index], '--runs 3');
     } else if (argument === '--skip-slow') {
       options.skipSlow = true;
     } else {
-      throw new Error(`unknown argument ${argument}; use --mb N, --runs N or --skip-slow`);
+      throw unknownArgument(argument, '--mb N, --runs N, --skip-slow or --help');
     }
   }
-  if (!(options.megabytes > 0)) throw new Error('--mb needs a positive number of megabytes');
-  if (!Number.isInteger(options.runs) || options.runs < 1) throw new Error('--runs needs a positive integer');
   return options;
 }
 
@@ -150,8 +159,8 @@ function measureXmllint(file: string, bytes: number): void {
   }
 }
 
-function main(): void {
-  const options = parseArguments(process.argv.slice(2));
+function main(argv: string[]): void {
+  const options = parseArguments(argv);
   runCount = options.runs;
   const instanceCount = instanceCountForSize(options.megabytes * 1e6);
   const document = generateResponse(instanceCount);
@@ -187,4 +196,4 @@ function main(): void {
   }
 }
 
-main();
+await runCommand(USAGE, main);
