@@ -1,5 +1,6 @@
 export { CIMXMLWriteError } from './write-error.js';
 export { TextSink, ElementSink, serializeElement, type XmlSink } from './xml-sink.js';
+export { ByteSink } from './byte-sink.js';
 export { escapeText, escapeAttribute, checkXmlChars } from './xml-escape.js';
 export { toCIMXML, toCIMXMLString, writeCIMObject, type CIMXMLWritable, type ToCIMXMLOptions } from './to-cimxml.js';
 export { scalarText, embeddedObjectText } from './value-writer.js';
@@ -26,6 +27,7 @@ export {
 export type { MethodParameterInput } from './message.js';
 export {
   intrinsicResponse,
+  intrinsicResponseBytes,
   intrinsicResponseChunks,
   intrinsicErrorResponse,
   methodResponse,

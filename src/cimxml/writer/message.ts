@@ -5,7 +5,7 @@ import type { EmbeddedObjectKind } from '../../cim/property.js';
 import type { CIMInputValue } from '../../cim/value.js';
 import { writeValueContent } from './value-writer.js';
 import { CIMXMLWriteError } from './write-error.js';
-import type { TextSink, XmlSink } from './xml-sink.js';
+import type { XmlSink } from './xml-sink.js';
 
 /** Message kinds, named by the element inside `MESSAGE`. */
 export type MessageKind = 'SIMPLEREQ' | 'SIMPLERSP' | 'SIMPLEEXPREQ' | 'SIMPLEEXPRSP';
@@ -16,7 +16,7 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="utf-8" ?>\n';
  * Writes the XML declaration, `CIM CIMVERSION="2.0" DTDVERSION="2.0"`, `MESSAGE` with
  * the ID and `PROTOCOLVERSION="1.0"`, and starts the element of the message kind.
  */
-export function startMessage(sink: TextSink, messageId: string, kind: MessageKind): void {
+export function startMessage(sink: XmlSink & { raw(text: string): void }, messageId: string, kind: MessageKind): void {
   sink.raw(XML_DECLARATION);
   sink.start('CIM');
   sink.attribute('CIMVERSION', '2.0');

@@ -20,6 +20,7 @@ import {
 import type { IntrinsicOperation } from './operations.js';
 import { writeClassName, writeClassPath, writeInstanceName, writeInstancePath } from './path-writer.js';
 import { writeValue, writeValueContent } from './value-writer.js';
+import { ByteSink } from './byte-sink.js';
 import { TextSink, type XmlSink } from './xml-sink.js';
 
 /** A value with its CIM type, as GetProperty and method return values carry it. */
@@ -195,7 +196,34 @@ export function* intrinsicResponseChunks<Op extends IntrinsicOperation>(
   operation: Op,
   result: IntrinsicResults[Op],
 ): Generator<string> {
-  const sink = new TextSink();
+  yield* responseChunks(new TextSink(), messageId, operation, result);
+}
+
+/**
+ * Yields the same response as `intrinsicResponseChunks` as UTF-8 bytes, in chunks of at
+ * least `RESPONSE_CHUNK_LENGTH` bytes, for a server that writes them to a socket.
+ */
+export function* intrinsicResponseBytes<Op extends IntrinsicOperation>(
+  messageId: string,
+  operation: Op,
+  result: IntrinsicResults[Op],
+): Generator<Buffer> {
+  yield* responseChunks(new ByteSink(), messageId, operation, result);
+}
+
+/** A sink that hands out what it has written in chunks, as text or as bytes. */
+interface ChunkSink<T> extends XmlSink {
+  raw(text: string): void;
+  readonly length: number;
+  take(): T;
+}
+
+function* responseChunks<T, Op extends IntrinsicOperation>(
+  sink: ChunkSink<T>,
+  messageId: string,
+  operation: Op,
+  result: IntrinsicResults[Op],
+): Generator<T> {
   startMessage(sink, messageId, 'SIMPLERSP');
   sink.start('IMETHODRESPONSE');
   sink.attribute('NAME', operation);
@@ -227,7 +255,7 @@ export function intrinsicResponse<Op extends IntrinsicOperation>(
   return text;
 }
 
-function* writeChunked(sink: TextSink, writer: ListWriter, items: Iterable<unknown>): Generator<string> {
+function* writeChunked<T>(sink: ChunkSink<T>, writer: ListWriter, items: Iterable<unknown>): Generator<T> {
   const writeOne = writer.each as (sink: XmlSink, item: unknown) => void;
   for (const item of items) {
     writeOne(sink, item);

@@ -25,7 +25,7 @@ type Handler<Op extends IntrinsicOperation> = (ctx: DispatchContext, args: Intri
 
 type HandlerTable = { [Op in IntrinsicOperation]: Handler<Op> };
 
-/** A completed intrinsic operation, ready for `intrinsicResponseChunks`. */
+/** A completed intrinsic operation, ready for `intrinsicResponseBytes`. */
 export interface IntrinsicOutcome {
   operation: IntrinsicOperation;
   result: IntrinsicResults[IntrinsicOperation];

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { intrinsicErrorResponse, intrinsicResponseChunks, methodErrorResponse, methodResponse, type OperationRequest } from '../../cimxml/index.js';
+import { intrinsicErrorResponse, intrinsicResponseBytes, methodErrorResponse, methodResponse, type OperationRequest } from '../../cimxml/index.js';
 import { runIntrinsic, type DispatchContext } from '../dispatch/intrinsic-dispatch.js';
 import { runMethod } from '../dispatch/method-dispatch.js';
 import type { EnumerationContextTable } from '../enumeration-contexts.js';
@@ -75,7 +75,7 @@ async function runOperation(context: DispatchContext, operation: OperationReques
   try {
     if (operation.intrinsic) {
       const outcome = runIntrinsic(context, operation.name, operation.intrinsicParameters);
-      return generatedReply(intrinsicResponseChunks(messageId, outcome.operation, outcome.result));
+      return generatedReply(intrinsicResponseBytes(messageId, outcome.operation, outcome.result));
     }
     const result = await runMethod(context.repository, operation.namespace, operation.target!, operation.name, operation.parameters);
     return { head: [methodResponse(messageId, operation.name, result)], rest: null, statusCode: 0, statusDescription: null };

@@ -14,10 +14,10 @@ const debug = debuglog('wbemshell-mock');
  * success). The body is `head` followed by what `rest` generates while it is sent.
  */
 export interface OperationReply {
-  /** Chunks generated before the response starts; the whole body when `rest` is null. */
-  head: readonly string[];
+  /** Chunks generated before the response starts, as text or UTF-8 bytes; the whole body when `rest` is null. */
+  head: readonly (string | Buffer)[];
   /** Generates the remaining chunks; null when `head` is the whole body. */
-  rest: Iterator<string> | null;
+  rest: Iterator<string | Buffer> | null;
   statusCode: number;
   statusDescription: string | null;
 }
@@ -36,8 +36,8 @@ export interface ReplyOptions {
  * chunk here, so an error in that part is raised to the caller before any byte is sent,
  * and a body of one chunk is sent with Content-Length.
  */
-export function generatedReply(chunks: Iterator<string>): OperationReply {
-  const head: string[] = [];
+export function generatedReply(chunks: Iterator<string | Buffer>): OperationReply {
+  const head: (string | Buffer)[] = [];
   for (let step = chunks.next(); step.done !== true; step = chunks.next()) {
     head.push(step.value);
     if (head.length === 2) return { head, rest: chunks, statusCode: 0, statusDescription: null };
@@ -67,7 +67,7 @@ export async function sendReply(response: ServerResponse, reply: OperationReply,
   response.setHeader('Cache-Control', 'no-cache');
 
   if (!options.trailers && reply.rest === null) {
-    const body = Buffer.from(reply.head.join(''), 'utf8');
+    const body = Buffer.concat(reply.head.map(toBytes));
     response.setHeader('Content-Length', body.length);
     response.setHeader('WBEMServerResponseTime', responseTime(options.started));
     response.end(body);
@@ -77,7 +77,7 @@ export async function sendReply(response: ServerResponse, reply: OperationReply,
   if (options.trailers) response.setHeader('Trailer', 'CIMStatusCode, CIMStatusCodeDescription');
   // NOTE: for a generated body this is the time to the first byte, not to the last.
   response.setHeader('WBEMServerResponseTime', responseTime(options.started));
-  for (const chunk of reply.head) response.write(chunk, 'utf8');
+  for (const chunk of reply.head) response.write(toBytes(chunk));
 
   const outcome = reply.rest === null ? { kind: 'complete' as const } : await writeGenerated(response, reply.rest);
   if (outcome.kind === 'closed') {
@@ -97,6 +97,10 @@ export async function sendReply(response: ServerResponse, reply: OperationReply,
     response.addTrailers(statusTrailers(failure?.statusCode ?? reply.statusCode, failure?.statusDescription ?? reply.statusDescription));
   }
   response.end();
+}
+
+function toBytes(chunk: string | Buffer): Buffer {
+  return typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
 }
 
 function statusTrailers(statusCode: number, statusDescription: string | null): Record<string, string> {
