@@ -69,6 +69,16 @@ export function parsePositiveNumber(option: string, text: string | undefined, ex
 }
 
 /** Returns the error for an argument that no option of the script accepts. */
+/** Parses the arguments of a script whose only option is `--json`. */
+export function parseJsonOption(argv: readonly string[]): { json: boolean } {
+  let json = false;
+  for (const argument of argv) {
+    if (argument === '--json') json = true;
+    else throw unknownArgument(argument, '--json or --help');
+  }
+  return { json };
+}
+
 export function unknownArgument(argument: string, accepted: string): InputError {
   return new InputError(`unknown argument ${JSON.stringify(argument)}; use ${accepted}`);
 }

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { BUILTIN_MOF_FILES, loadBuiltinModel } from '../src/mock/builtin/builtin-model.js';
 import { loadModel } from '../src/mock/cache/model-cache.js';
 import { startMockServer } from '../src/mock/server.js';
-import { runCommand, unknownArgument } from './command-line.js';
+import { parseJsonOption, runCommand } from './command-line.js';
 import { formatMockText, type MockResult } from './mock-result.js';
 
 const USAGE = `usage: npx tsx bench/mock.ts [--json]
@@ -25,15 +25,6 @@ from a warm cache 3 times.
   --help   print this usage`;
 
 const WARM_STARTS = 3;
-
-function parseArguments(argv: readonly string[]): { json: boolean } {
-  let json = false;
-  for (const argument of argv) {
-    if (argument === '--json') json = true;
-    else throw unknownArgument(argument, '--json or --help');
-  }
-  return { json };
-}
 
 /** Whole milliseconds since `start`. */
 function milliseconds(start: bigint): number {
@@ -65,7 +56,7 @@ async function measureMock(cacheDirectory: string): Promise<MockResult> {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const options = parseArguments(argv);
+  const options = parseJsonOption(argv);
 
   const cacheDirectory = mkdtempSync(path.join(tmpdir(), 'wbemshell-bench-cache-'));
   try {

@@ -16,7 +16,7 @@ import { PassThrough, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_TARGET } from '../src/shell/connection-target.js';
 import { Session } from '../src/shell/session.js';
-import { runCommand, unknownArgument } from './command-line.js';
+import { parseJsonOption, runCommand } from './command-line.js';
 import { FIRST_PROMPT_GOAL_MS, FRAME_GOAL_MS, formatShellText, type ShellResult } from './shell-result.js';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,15 +34,6 @@ and the latency of Tab completion over the DMTF class names (${COMPLETIONS} comp
 
   --json   print one JSON object instead of a table
   --help   print this usage`;
-
-function parseArguments(argv: readonly string[]): { json: boolean } {
-  let json = false;
-  for (const argument of argv) {
-    if (argument === '--json') json = true;
-    else throw unknownArgument(argument, '--json or --help');
-  }
-  return { json };
-}
 
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -200,7 +191,7 @@ function hasScript(): boolean {
 }
 
 async function main(argv: string[]): Promise<void> {
-  const options = parseArguments(argv);
+  const options = parseJsonOption(argv);
 
   let starts: number[] | null = null;
   const bundle = bundleIsCurrent();
