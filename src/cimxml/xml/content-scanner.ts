@@ -188,6 +188,8 @@ export class ContentScanner extends ScannerBase {
     let index = start;
     while (index < end && (bytes[index] === LF || bytes[index] === SPACE || bytes[index] === TAB)) index++;
     if (index === end || bytes[index] !== LT || index === start) return -1;
+    // The general path raises the maxTextLength error.
+    if (index - start > this.limits.maxTextLength) return -1;
 
     for (let position = start; position < index; position++) {
       if (bytes[position] === LF) this.lineEndAt(bytes, position);

@@ -16,6 +16,7 @@ const WITHIN: [string, string, XmlTokenizerOptions][] = [
   ['attributes at limit', '<a x="1" y="2"/>', { maxAttributes: 2 }],
   ['attribute value at limit', '<a x="12&amp;"/>', { maxAttributeLength: 7 }],
   ['text at limit', '<a>1234<b/>12&amp;</a>', { maxTextLength: 7 }],
+  ['white space at limit', '<a>\n\t <b/></a>', { maxTextLength: 3 }],
   ['comment at limit', '<!--1--><a/>', { maxTextLength: 8 }],
 ];
 
@@ -30,6 +31,8 @@ const BEYOND: [string, string, XmlTokenizerOptions, RegExp][] = [
   ['attribute value', '<a x="12&amp;4"/>', { maxAttributeLength: 7 }, /value of attribute x is longer than the maxAttributeLength limit of 7 bytes/],
   ['text node', '<a>12345678</a>', { maxTextLength: 7 }, /text node is longer than the maxTextLength limit of 7 bytes/],
   ['text with CDATA', '<a>1234<![CDATA[5678]]></a>', { maxTextLength: 7 }, /text node is longer than the maxTextLength limit/],
+  ['white space before a tag', '<a>  <b/></a>', { maxTextLength: 1 }, /text node is longer than the maxTextLength limit of 1 bytes/],
+  ['indentation before a tag', '<a>\n    \n    <b/></a>', { maxTextLength: 5 }, /text node is longer than the maxTextLength limit of 5 bytes/],
   ['CDATA section', '<a><![CDATA[12345678]]></a>', { maxTextLength: 7 }, /text node is longer than the maxTextLength limit/],
   ['comment', '<!--12--><a/>', { maxTextLength: 8 }, /comment is longer than the maxTextLength limit of 8 bytes/],
   ['processing instruction', '<?p 12345?><a/>', { maxTextLength: 8 }, /processing instruction is longer than the maxTextLength limit/],
