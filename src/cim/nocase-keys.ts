@@ -1,3 +1,5 @@
+import { RecentList } from './recent-list.js';
+
 /** Key lists of up to this many entries are searched by scanning, and longer ones build an index. */
 const SCAN_SIZE = 32;
 
@@ -12,7 +14,7 @@ const SHARED_LIST_COUNT = 8;
 /** Longer lists are not kept for sharing, so that the cache stays small. */
 const SHARED_LIST_MAX_SIZE = 1024;
 /** Recently built or matched lists without repeated names, most recent first. */
-const sharedLists: KeyList[] = [];
+const sharedLists = new RecentList<KeyList>(SHARED_LIST_COUNT);
 
 /**
  * Returns `name.toLowerCase()`, reusing the string of an earlier call for the same name.
@@ -113,7 +115,7 @@ export function buildKeyList(
     onEntry(position, position);
     position++;
     if (position === count) {
-      promoteList(shared);
+      sharedLists.promote(shared);
       return shared;
     }
     name = nameAt(position);
@@ -173,7 +175,7 @@ function buildNewList(
   if (count > SHARED_LIST_MAX_SIZE) return new KeyList(keys, names, owner, index);
 
   const list = new KeyList(keys, names, null, index);
-  rememberList(list);
+  sharedLists.remember(list);
   return list;
 }
 
@@ -197,16 +199,4 @@ function samePrefix(a: readonly string[], b: readonly string[], length: number):
     if (a[position] !== b[position]) return false;
   }
   return true;
-}
-
-function rememberList(list: KeyList): void {
-  if (sharedLists.length >= SHARED_LIST_COUNT) sharedLists.pop();
-  sharedLists.unshift(list);
-}
-
-function promoteList(list: KeyList): void {
-  if (sharedLists[0] === list) return;
-  const position = sharedLists.indexOf(list);
-  if (position > 0) sharedLists.splice(position, 1);
-  sharedLists.unshift(list);
 }

@@ -1,3 +1,4 @@
+import { RecentList } from './recent-list.js';
 import type { CIMType } from './cim-type.js';
 import { KeyList, buildKeyList } from './nocase-keys.js';
 import { DeferredKeyList } from './nocase-map.js';
@@ -7,7 +8,7 @@ import type { CIMValue } from './value.js';
 /** Number of recent layouts kept for sharing. */
 const RECENT_LAYOUT_COUNT = 8;
 /** Recently built or matched layouts, most recent first. */
-const recentLayouts: PropertyLayout[] = [];
+const recentLayouts = new RecentList<PropertyLayout>(RECENT_LAYOUT_COUNT);
 
 /** The attributes of a property other than its value and qualifiers. */
 export interface PropertyDescription {
@@ -94,7 +95,7 @@ function describedProperty(description: PropertyDescription, value: CIMValue): C
  */
 export class PropertyLayoutBuilder {
   /** A recent layout whose first `#count` descriptions match those added, or null. */
-  #match: PropertyLayout | null = recentLayouts[0] ?? null;
+  #match: PropertyLayout | null = recentLayouts.first ?? null;
   /** The descriptions added, once no recent layout matches them. */
   #descriptions: PropertyDescription[] | null = null;
   #count = 0;
@@ -123,14 +124,14 @@ export class PropertyLayoutBuilder {
     if (this.#descriptions === null && match !== null) {
       const layout = match.descriptions.length === this.#count ? match : findRecentLayout(match, this.#count, null);
       if (layout !== null) {
-        promoteLayout(layout);
+        recentLayouts.promote(layout);
         return layout;
       }
     }
 
     const descriptions = this.#descriptions ?? match?.descriptions.slice(0, this.#count) ?? [];
     const layout = new PropertyLayout(descriptions);
-    rememberLayout(layout);
+    recentLayouts.remember(layout);
     return layout;
   }
 }
@@ -179,21 +180,4 @@ function sameDescription(a: PropertyDescription, b: PropertyDescription): boolea
       a.classOrigin === b.classOrigin &&
       a.propagated === b.propagated)
   );
-}
-
-function rememberLayout(layout: PropertyLayout): void {
-  if (recentLayouts.length >= RECENT_LAYOUT_COUNT) recentLayouts.pop();
-  recentLayouts.unshift(layout);
-}
-
-/** Moves `layout` to the front, or adds it again when reading nested instances has pushed it out. */
-function promoteLayout(layout: PropertyLayout): void {
-  if (recentLayouts[0] === layout) return;
-  const position = recentLayouts.indexOf(layout);
-  if (position < 0) {
-    rememberLayout(layout);
-    return;
-  }
-  recentLayouts.splice(position, 1);
-  recentLayouts.unshift(layout);
 }
