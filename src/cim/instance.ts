@@ -29,8 +29,8 @@ export class CIMInstance {
   properties: NocaseMap<CIMProperty>;
   /** Instance path, when the server returned one or the caller set it; null otherwise. */
   path: CIMInstanceName | null;
-  // Created on first access, as for CIMProperty: instances read from CIM-XML almost never
-  // have qualifiers, and an enumeration would otherwise keep one empty map per instance.
+  // Created on first access, as for CIMProperty, because instances read from CIM-XML almost
+  // never have qualifiers and an enumeration would otherwise keep one empty map per instance.
   #qualifiers: NocaseMap<CIMQualifier> | null;
 
   constructor(className: string, options: CIMInstanceOptions = {}) {

@@ -133,11 +133,11 @@ function endlessBody() {
   let markClosed: () => void = () => {};
   const closed = new Promise<void>((resolve) => (markClosed = resolve));
 
-  function* chunks(): Generator<string> {
+  function* chunks(): Generator<Buffer> {
     try {
       for (;;) {
         state.generated++;
-        yield `<!-- ${'x'.repeat(RESPONSE_CHUNK_LENGTH)} -->`;
+        yield Buffer.from(`<!-- ${'x'.repeat(RESPONSE_CHUNK_LENGTH)} -->`, 'utf8');
       }
     } finally {
       state.closed = true;

@@ -1,8 +1,9 @@
+import { writeCodePoint } from '../xml/utf8.js';
 import { CIMXMLWriteError } from './write-error.js';
-import { checkXmlChars, escapeAttribute, escapeText } from './xml-escape.js';
+import { ATTRIBUTE_REFERENCES, checkXmlChars, escapeAttribute, escapeText, TEXT_REFERENCES } from './xml-escape.js';
 import type { XmlSink } from './xml-sink.js';
 
-/** First capacity of a `ByteSink` buffer; it doubles as needed. */
+/** First capacity of a `ByteSink` buffer, which doubles as needed. */
 const INITIAL_CAPACITY = 80 * 1024;
 
 /** Escape classes of the characters below 0x80, where `PLAIN` is written as it is. */
@@ -10,43 +11,37 @@ const PLAIN = 0;
 const REFERENCE = 1;
 const INVALID = 2;
 
-function escapeClasses(attribute: boolean): Uint8Array {
+/** Returns the escape class of each character below 0x80 for the given references. */
+function escapeClasses(references: Readonly<Record<string, string>>): Uint8Array {
   const classes = new Uint8Array(128);
   for (let code = 0; code < 0x20; code++) classes[code] = INVALID;
-  classes[0x09] = attribute ? REFERENCE : PLAIN;
-  classes[0x0a] = attribute ? REFERENCE : PLAIN;
-  classes[0x0d] = REFERENCE;
-  for (const char of '&<>"') classes[char.charCodeAt(0)] = REFERENCE;
+  classes[0x09] = PLAIN;
+  classes[0x0a] = PLAIN;
+  for (const char of Object.keys(references)) classes[char.charCodeAt(0)] = REFERENCE;
   return classes;
 }
 
-const TEXT_CLASSES = escapeClasses(false);
-const ATTRIBUTE_CLASSES = escapeClasses(true);
+const TEXT_CLASSES = escapeClasses(TEXT_REFERENCES);
+const ATTRIBUTE_CLASSES = escapeClasses(ATTRIBUTE_REFERENCES);
 
-/** References that `escapeText` and `escapeAttribute` write, by character code. */
+/** References of `escapeText` and `escapeAttribute` by character code. Text uses a subset of them. */
 const REFERENCES: readonly string[] = (() => {
   const references: string[] = [];
-  references[0x09] = '&#9;';
-  references[0x0a] = '&#10;';
-  references[0x0d] = '&#13;';
-  references[0x26] = '&amp;';
-  references[0x3c] = '&lt;';
-  references[0x3e] = '&gt;';
-  references[0x22] = '&quot;';
+  for (const [char, reference] of Object.entries(ATTRIBUTE_REFERENCES)) references[char.charCodeAt(0)] = reference;
   return references;
 })();
 
-/** Maximum bytes that one UTF-16 code unit takes once escaped (`&quot;`), because UTF-8 needs at most 3. */
+/** Maximum bytes that one UTF-16 code unit takes once escaped: 6 for `&quot;`, while UTF-8 needs at most 3. */
 const MAX_ESCAPED_BYTES = 6;
 
 /** Longer values take the string escapers, so that room for the worst case stays small. */
 const LONG_VALUE_LENGTH = 16 * 1024;
 
 /**
- * Builds XML as UTF-8 bytes, for large responses that go straight to a socket. It writes
- * what `TextSink` writes, byte for byte, but escapes and encodes ASCII text in one pass
- * into its buffer. A `TextSink` string would be a chain of concatenations that has to be
- * flattened and then encoded before it is sent.
+ * Builds XML as UTF-8 bytes, for large responses that go straight to a socket. It writes what
+ * `TextSink` writes, byte for byte, and escapes and encodes each value in one pass into its
+ * buffer. A `TextSink` string is a chain of concatenations that must be flattened and then
+ * encoded before it is sent.
  */
 export class ByteSink implements XmlSink {
   #buffer = Buffer.allocUnsafe(INITIAL_CAPACITY);
@@ -100,7 +95,7 @@ export class ByteSink implements XmlSink {
     return this.#length;
   }
 
-  /** Returns the bytes written since the last call and starts a new buffer; the sink keeps no reference to them. */
+  /** Returns the bytes written since the last call and starts a new buffer, so the caller may keep them. */
   take(): Buffer {
     const bytes = this.#buffer.subarray(0, this.#length);
     this.#buffer = Buffer.allocUnsafe(Math.max(INITIAL_CAPACITY, this.#length));
@@ -115,7 +110,7 @@ export class ByteSink implements XmlSink {
     this.#startTagOpen = false;
   }
 
-  /** Writes an element or attribute name, which the writer spells in ASCII; `#reserve` has made room. */
+  /** Writes an element or attribute name, which the writer spells in ASCII, into room that `#reserve` has made. */
   #ascii(name: string): void {
     const buffer = this.#buffer;
     let position = this.#length;
@@ -182,25 +177,12 @@ export class ByteSink implements XmlSink {
  * for a character that XML 1.0 does not allow (a lone surrogate, U+FFFE or U+FFFF).
  */
 function writeNonAscii(buffer: Buffer, position: number, code: number, next: number): number {
-  if (code < 0x800) {
-    buffer[position] = 0xc0 | (code >> 6);
-    buffer[position + 1] = 0x80 | (code & 0x3f);
-    return 2;
-  }
   if (code >= 0xd800 && code <= 0xdfff) {
     if (code > 0xdbff || next < 0xdc00 || next > 0xdfff) return 0;
-    const codePoint = 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00);
-    buffer[position] = 0xf0 | (codePoint >> 18);
-    buffer[position + 1] = 0x80 | ((codePoint >> 12) & 0x3f);
-    buffer[position + 2] = 0x80 | ((codePoint >> 6) & 0x3f);
-    buffer[position + 3] = 0x80 | (codePoint & 0x3f);
-    return 4;
+    return writeCodePoint(buffer, position, 0x10000 + ((code - 0xd800) << 10) + (next - 0xdc00)) - position;
   }
   if (code >= 0xfffe) return 0;
-  buffer[position] = 0xe0 | (code >> 12);
-  buffer[position + 1] = 0x80 | ((code >> 6) & 0x3f);
-  buffer[position + 2] = 0x80 | (code & 0x3f);
-  return 3;
+  return writeCodePoint(buffer, position, code) - position;
 }
 
 /**

@@ -13,7 +13,7 @@ const ATTRIBUTE_ESCAPED = /[&<>"\t\n\r]/g;
  * as `&#13;` because parsers turn a literal CR into LF; TAB and LF in attribute values
  * become references because attribute-value normalisation turns them into spaces.
  */
-const TEXT_REFERENCES: Readonly<Record<string, string>> = {
+export const TEXT_REFERENCES: Readonly<Record<string, string>> = {
   '&': '&amp;',
   '<': '&lt;',
   '>': '&gt;',
@@ -21,7 +21,7 @@ const TEXT_REFERENCES: Readonly<Record<string, string>> = {
   '\r': '&#13;',
 };
 
-const ATTRIBUTE_REFERENCES: Readonly<Record<string, string>> = {
+export const ATTRIBUTE_REFERENCES: Readonly<Record<string, string>> = {
   ...TEXT_REFERENCES,
   '\t': '&#9;',
   '\n': '&#10;',

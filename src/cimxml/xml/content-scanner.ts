@@ -23,7 +23,7 @@ import {
 } from './char-classes.js';
 import { describeControl, INCOMPLETE, ScannerBase } from './scanner-base.js';
 import type { XmlHandler, XmlTokenizerOptions } from './tokenizer-options.js';
-import { describeInvalidUtf8, UTF8_INCOMPLETE, utf8SequenceLength } from './utf8.js';
+import { describeInvalidUtf8, UTF8_INCOMPLETE, utf8SequenceLength, writeCodePoint } from './utf8.js';
 
 /** Attributes of every tag without attributes; frozen, because the record is shared. */
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
@@ -359,7 +359,7 @@ export class ContentScanner extends ScannerBase {
     let index = start;
     let runStart = start;
     let nonAscii = false;
-    // Rewritten into scratch bytes once a reference or white space to normalise appears, as in `scanText`.
+    // The value goes into scratch bytes once a reference or white space to normalise appears, as in `scanText`.
     let out: Buffer | null = null;
     let written = 0;
 
@@ -524,7 +524,7 @@ function setAttribute(attributes: Record<string, string>, name: string, value: s
   }
 }
 
-/** Scratch buffers up to this size are kept for the next text; larger ones are dropped after use. */
+/** Scratch buffers up to this size are kept for the next text, and larger ones are dropped after use. */
 const SCRATCH_KEEP_BYTES = 1024 * 1024;
 
 /**
@@ -544,49 +544,25 @@ function scratchFor(length: number): Buffer {
   return buffer;
 }
 
-/** Returns the most bytes that the text from `start` can take: it ends at the next `<` at the latest. */
+/** Returns the maximum length in bytes of the text from `start`, which ends at the next `<` at the latest. */
 function textBound(bytes: Buffer, start: number, index: number): number {
   const lt = bytes.indexOf(LT, index);
   return (lt < 0 ? bytes.length : lt) - start;
 }
 
-/** Returns the most bytes that the attribute value from `start` can take: it ends at its closing quote. */
+/** Returns the maximum length in bytes of the attribute value from `start`, which ends at its closing quote. */
 function valueBound(bytes: Buffer, start: number, index: number, quote: number): number {
   const close = bytes.indexOf(quote, index);
   return (close < 0 ? bytes.length : close) - start;
 }
 
-/** Copies `source[start..end)` to `target` at `offset`; returns the offset after it. */
+/** Copies `source[start..end)` to `target` at `offset` and returns the offset after it. */
 function copyRun(source: Buffer, start: number, end: number, target: Buffer, offset: number): number {
   // Most runs between references are a few bytes, where a loop saves the cost of a native call.
   if (end - start > 32) return offset + source.copy(target, offset, start, end);
   let position = offset;
   for (let index = start; index < end; index++) target[position++] = source[index]!;
   return position;
-}
-
-/** Writes `codePoint` as UTF-8 to `target` at `offset`; returns the offset after it. */
-function writeCodePoint(target: Buffer, offset: number, codePoint: number): number {
-  if (codePoint < 0x80) {
-    target[offset] = codePoint;
-    return offset + 1;
-  }
-  if (codePoint < 0x800) {
-    target[offset] = 0xc0 | (codePoint >> 6);
-    target[offset + 1] = 0x80 | (codePoint & 0x3f);
-    return offset + 2;
-  }
-  if (codePoint < 0x10000) {
-    target[offset] = 0xe0 | (codePoint >> 12);
-    target[offset + 1] = 0x80 | ((codePoint >> 6) & 0x3f);
-    target[offset + 2] = 0x80 | (codePoint & 0x3f);
-    return offset + 3;
-  }
-  target[offset] = 0xf0 | (codePoint >> 18);
-  target[offset + 1] = 0x80 | ((codePoint >> 12) & 0x3f);
-  target[offset + 2] = 0x80 | ((codePoint >> 6) & 0x3f);
-  target[offset + 3] = 0x80 | (codePoint & 0x3f);
-  return offset + 4;
 }
 
 /** Single-character strings of the bytes 0 to 127, since one-byte text between tags is common. */

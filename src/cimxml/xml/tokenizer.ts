@@ -167,7 +167,7 @@ export class XmlTokenizer extends ContentScanner {
     return index;
   }
 
-  /** Names the innermost open element for an error message, or returns '' outside the root element. */
+  /** Returns the part of an error message that names the innermost open element, or '' outside the root element. */
   private openElementText(): string {
     if (this.depth === 0) return '';
     const index = this.depth - 1;

@@ -90,3 +90,27 @@ function announcedLength(lead: number): number {
 function decodeThreeBytes(bytes: Uint8Array, start: number): number {
   return ((bytes[start]! & 0x0f) << 12) | ((bytes[start + 1]! & 0x3f) << 6) | (bytes[start + 2]! & 0x3f);
 }
+
+/** Writes `codePoint` as UTF-8 to `target` at `offset` and returns the offset after it. */
+export function writeCodePoint(target: Uint8Array, offset: number, codePoint: number): number {
+  if (codePoint < 0x80) {
+    target[offset] = codePoint;
+    return offset + 1;
+  }
+  if (codePoint < 0x800) {
+    target[offset] = 0xc0 | (codePoint >> 6);
+    target[offset + 1] = 0x80 | (codePoint & 0x3f);
+    return offset + 2;
+  }
+  if (codePoint < 0x10000) {
+    target[offset] = 0xe0 | (codePoint >> 12);
+    target[offset + 1] = 0x80 | ((codePoint >> 6) & 0x3f);
+    target[offset + 2] = 0x80 | (codePoint & 0x3f);
+    return offset + 3;
+  }
+  target[offset] = 0xf0 | (codePoint >> 18);
+  target[offset + 1] = 0x80 | ((codePoint >> 12) & 0x3f);
+  target[offset + 2] = 0x80 | ((codePoint >> 6) & 0x3f);
+  target[offset + 3] = 0x80 | (codePoint & 0x3f);
+  return offset + 4;
+}

@@ -14,10 +14,10 @@ const debug = debuglog('wbemshell-mock');
  * success). The body is `head` followed by what `rest` generates while it is sent.
  */
 export interface OperationReply {
-  /** Chunks generated before the response starts, as text or UTF-8 bytes; the whole body when `rest` is null. */
+  /** Chunks generated before the response starts, as text or UTF-8 bytes. They are the whole body when `rest` is null. */
   head: readonly (string | Buffer)[];
-  /** Generates the remaining chunks; null when `head` is the whole body. */
-  rest: Iterator<string | Buffer> | null;
+  /** Generates the remaining chunks as UTF-8 bytes; null when `head` is the whole body. */
+  rest: Iterator<Buffer> | null;
   statusCode: number;
   statusDescription: string | null;
 }
@@ -36,8 +36,8 @@ export interface ReplyOptions {
  * chunk here, so an error in that part is raised to the caller before any byte is sent,
  * and a body of one chunk is sent with Content-Length.
  */
-export function generatedReply(chunks: Iterator<string | Buffer>): OperationReply {
-  const head: (string | Buffer)[] = [];
+export function generatedReply(chunks: Iterator<Buffer>): OperationReply {
+  const head: Buffer[] = [];
   for (let step = chunks.next(); step.done !== true; step = chunks.next()) {
     head.push(step.value);
     if (head.length === 2) return { head, rest: chunks, statusCode: 0, statusDescription: null };

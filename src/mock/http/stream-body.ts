@@ -13,13 +13,13 @@ export type StreamOutcome = { kind: 'complete' } | { kind: 'failed'; error: unkn
  * stops and closes the generator. An error thrown by the generator ends the loop with
  * `failed`, and nothing of the failed chunk is written.
  */
-export async function writeGenerated(response: ServerResponse, chunks: Iterator<string | Buffer>): Promise<StreamOutcome> {
+export async function writeGenerated(response: ServerResponse, chunks: Iterator<Buffer>): Promise<StreamOutcome> {
   const connection = watchConnection(response);
   try {
     for (;;) {
       if (connection.closed()) return { kind: 'closed' };
 
-      let step: IteratorResult<string | Buffer>;
+      let step: IteratorResult<Buffer>;
       try {
         step = chunks.next();
       } catch (error) {
@@ -27,10 +27,7 @@ export async function writeGenerated(response: ServerResponse, chunks: Iterator<
       }
       if (step.done === true) return { kind: 'complete' };
 
-      // A string is encoded once here: given a string, Node measures its UTF-8 length for the
-      // chunk size and then encodes it, two passes over a text built by concatenation.
-      const bytes = typeof step.value === 'string' ? Buffer.from(step.value, 'utf8') : step.value;
-      if (response.write(bytes)) await nextTurn();
+      if (response.write(step.value)) await nextTurn();
       else if (!(await connection.drained())) return { kind: 'closed' };
     }
   } finally {
