@@ -190,25 +190,27 @@ function readPropertyReferenceContent(element: XmlElement, ctx: ReadContext): Pr
   };
 }
 
-const PROPERTY_READERS: Readonly<Record<string, (element: XmlElement, ctx: ReadContext) => CIMProperty>> = {
-  PROPERTY: readProperty,
-  'PROPERTY.ARRAY': readPropertyArray,
-  'PROPERTY.REFERENCE': readPropertyReference,
-};
-
 const PROPERTY_CONTENT_READERS: Readonly<Record<string, (element: XmlElement, ctx: ReadContext) => PropertyContent>> = {
   PROPERTY: readPropertyContent,
   'PROPERTY.ARRAY': readPropertyArrayContent,
   'PROPERTY.REFERENCE': readPropertyReferenceContent,
 };
 
+/** Returns the content reader of a PROPERTY, PROPERTY.ARRAY or PROPERTY.REFERENCE element, or undefined for other elements. */
+function propertyContentReader(name: string): ((element: XmlElement, ctx: ReadContext) => PropertyContent) | undefined {
+  return Object.hasOwn(PROPERTY_CONTENT_READERS, name) ? PROPERTY_CONTENT_READERS[name] : undefined;
+}
+
 function readProperties(element: XmlElement, ctx: ReadContext): CIMProperty[] {
   const children = element.children;
   const properties: CIMProperty[] = [];
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
-    const read = Object.hasOwn(PROPERTY_READERS, child.name) ? PROPERTY_READERS[child.name] : undefined;
-    if (read !== undefined) properties.push(read(child, ctx.child(child, children)));
+    const read = propertyContentReader(child.name);
+    if (read === undefined) continue;
+
+    const childCtx = ctx.child(child, children);
+    properties.push(createProperty(read(child, childCtx), child, childCtx));
   }
   return properties;
 }
@@ -244,7 +246,7 @@ function readInstanceByLayout(element: XmlElement, ctx: ReadContext, className: 
   let position = 0;
   for (let index = 0; index < children.length; index++) {
     const child = children[index]!;
-    const read = Object.hasOwn(PROPERTY_CONTENT_READERS, child.name) ? PROPERTY_CONTENT_READERS[child.name] : undefined;
+    const read = propertyContentReader(child.name);
     if (read === undefined) continue;
 
     const content = read(child, ctx.child(child, children));
@@ -263,7 +265,7 @@ function readInstanceByLayout(element: XmlElement, ctx: ReadContext, className: 
 function countPropertiesWithoutQualifiers(element: XmlElement): number {
   let count = 0;
   for (const child of element.children) {
-    if (!Object.hasOwn(PROPERTY_READERS, child.name)) continue;
+    if (propertyContentReader(child.name) === undefined) continue;
     for (const grandchild of child.children) {
       if (grandchild.name === 'QUALIFIER') return -1;
     }
